@@ -1,0 +1,42 @@
+"""Errors the clerk can act on: each message is one Chinese sentence saying what is wrong and what to do."""
+
+from __future__ import annotations
+
+
+class DrafterError(Exception):
+    """Base of every error drafter raises on purpose; `str(err)` is the sentence shown to the clerk."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class TemplateDataError(DrafterError):
+    """A file under templates/ (report kind, indicator catalog) is malformed."""
+
+
+class WorkspaceError(DrafterError):
+    """The workspace folder is missing, not a workspace, or locked by another process."""
+
+
+class ValueProblem(DrafterError):
+    """An indicator value or draft field the clerk entered is not acceptable."""
+
+
+class StoreError(DrafterError):
+    """The draft database cannot be opened, read or written."""
+
+
+class RenderError(DrafterError):
+    """Slotted text could not be rendered (unknown slot, missing value)."""
+
+
+class ExportError(DrafterError):
+    """A document could not be written under exports/."""
+
+
+class ReadError(DrafterError):
+    """A past report could not be read (wrong format, broken file, unknown encoding)."""
