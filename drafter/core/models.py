@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 PartKind = Literal[
     "measures_and_results",
@@ -112,6 +112,12 @@ class Catalog(_Strict):
     """All indicators, looked up by id or Chinese name."""
 
     indicators: list[IndicatorSpec]
+    _by_id: dict[str, IndicatorSpec] = PrivateAttr(default_factory=dict)
+    _by_name: dict[str, IndicatorSpec] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: object) -> None:
+        self._by_id = {s.id: s for s in self.indicators}
+        self._by_name = {s.name: s for s in self.indicators}
 
     @model_validator(mode="after")
     def _unique(self) -> Catalog:
@@ -130,19 +136,15 @@ class Catalog(_Strict):
         return self
 
     def get(self, indicator_id: str) -> IndicatorSpec:
-        for spec in self.indicators:
-            if spec.id == indicator_id:
-                return spec
-        raise KeyError(indicator_id)
+        """The indicator with this id (KeyError if unknown)."""
+        return self._by_id[indicator_id]
 
     def by_name(self, name: str) -> IndicatorSpec | None:
-        for spec in self.indicators:
-            if spec.name == name:
-                return spec
-        return None
+        """The indicator with this Chinese name, or None."""
+        return self._by_name.get(name)
 
     def __contains__(self, indicator_id: object) -> bool:
-        return any(s.id == indicator_id for s in self.indicators)
+        return indicator_id in self._by_id
 
 
 class IndicatorValue(BaseModel):

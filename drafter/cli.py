@@ -1,0 +1,312 @@
+"""The command line: every command is a thin call into the core. Errors: one line on stderr."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from drafter import paths
+from drafter.errors import DrafterError
+
+log = logging.getLogger("drafter")
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _workspace(args: argparse.Namespace):
+    from drafter.workspace import Workspace
+
+    ws = Workspace.open(paths.resolve_workspace(args.workspace))
+    ws.load_figures()
+    return ws
+
+
+def _draft(ws, args: argparse.Namespace):
+    year = getattr(args, "year", None) or ws.default_year()
+    return ws.draft(year)
+
+
+def _emit(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from drafter.workspace import Workspace, WorkspaceConfig
+
+    config = WorkspaceConfig(
+        county=args.county, issuers=args.issuer or [f"{args.county}人民政府"], addressee=args.addressee,
+        city=args.city, kind=args.kind,
+    )
+    ws = Workspace.init(Path(args.dir).expanduser().resolve(), config)
+    print(f"已创建工作区：{ws.root}")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    year = args.year or ws.default_year() + (1 if ws.store.draft_years(ws.config.county) else 0)
+    if ws.store.load_draft(ws.config.county, year) is not None:
+        raise DrafterError(f"{year} 年的草稿已经存在：请用 drafter show --year {year} 查看。")
+    draft = ws.draft(year, carry_text=args.carry_text)
+    if args.json:
+        _emit({"year": draft.year, "title": draft.title, "carried": len(draft.values)})
+    else:
+        print(f"已创建 {draft.year} 年草稿「{draft.title}」，沿用上年指标 {len(draft.values)} 项（待确认）。")
+    return 0
+
+
+def _draft_summary(ws, draft) -> dict:
+    from drafter.core.drafts import year_over_year
+    from drafter.core.numbers import format_with_unit
+
+    last = ws.known_values(draft.year - 1)
+    changes = year_over_year(draft, ws.catalog, last)
+    indicators = []
+    for spec in ws.catalog.indicators:
+        current = draft.values.get(spec.id)
+        if current is None and spec.id not in last:
+            continue
+        indicators.append({
+            "id": spec.id, "name": spec.name, "unit": spec.unit,
+            "value": None if current is None else current.value,
+            "display": None if current is None or current.value is None else format_with_unit(current.value, spec),
+            "origin": None if current is None else current.origin,
+            "confirmed": None if current is None else current.confirmed,
+            "last_year": last.get(spec.id), "change": changes.get(spec.id),
+        })
+    parts = [
+        {"id": p.id, "required": p.required, "chars": len(draft.parts.get(p.id, "").strip())}
+        for p in ws.kind.parts
+    ]
+    return {"county": draft.county, "year": draft.year, "title": draft.title, "parts": parts,
+            "indicators": indicators}
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    summary = _draft_summary(ws, _draft(ws, args))
+    if args.json:
+        _emit(summary)
+        return 0
+    from drafter.core.compose import part_heading
+
+    draft = _draft(ws, args)
+    print(summary["title"])
+    for part in summary["parts"]:
+        mark = "✓" if part["chars"] else ("✗" if part["required"] else "·")
+        print(f"  {mark} {part_heading(draft, ws.kind, part['id'])}（{part['chars']} 字）")
+    for ind in summary["indicators"]:
+        state = {"carried": "沿用上年，待确认" if not ind["confirmed"] else "沿用上年，已确认",
+                 "typed": "已填写", "computed": "自动计算", None: "未填写"}.get(ind["origin"], ind["origin"])
+        print(f"  {ind['name']}：{ind['display'] or '—'}（{state}；{ind['change']}）")
+    return 0
+
+
+def _find_indicator(ws, name: str):
+    spec = ws.catalog.by_name(name) or (ws.catalog.get(name) if name in ws.catalog else None)
+    if spec is None:
+        raise DrafterError(f"没有名为「{name}」的指标：请用 drafter show 查看指标名称。")
+    return spec
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    from drafter.core.drafts import confirm, set_value
+    from drafter.core.numbers import parse_user_number
+
+    ws = _workspace(args)
+    draft = _draft(ws, args)
+    if args.part:
+        if args.part not in draft.parts:
+            raise DrafterError(f"没有「{args.part}」这一部分：可选 {', '.join(draft.parts)}。")
+        text = Path(args.text_file).read_text(encoding="utf-8") if args.text_file else (args.text or "")
+        draft = draft.model_copy(update={"parts": {**draft.parts, args.part: text}})
+    for name in args.confirm or []:
+        spec = _find_indicator(ws, name)
+        if spec.id not in draft.values:
+            raise DrafterError(f"「{spec.name}」没有数值可确认：请先填写。")
+        draft = confirm(draft, spec.id)
+    if args.indicator:
+        spec = _find_indicator(ws, args.indicator)
+        if args.value is None:
+            raise DrafterError("缺少数值：用法 drafter set 指标名 数值。")
+        try:
+            value = parse_user_number(args.value, spec)
+        except ValueError as exc:
+            raise DrafterError(str(exc)) from None
+        draft = set_value(draft, ws.catalog, spec.id, value)
+    ws.save(draft)
+    print("已保存。")
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from drafter.exporting import export_draft
+
+    ws = _workspace(args)
+    draft = _draft(ws, args)
+    out = export_draft(ws, draft, args.format, Path(args.output) if args.output else None, overwrite=args.force)
+    if args.json:
+        _emit({"path": str(out)})
+    else:
+        print(f"已导出：{out}")
+    return 0
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    from drafter.fileio import atomic_write_text
+
+    ws = _workspace(args)
+    data = _draft(ws, args).model_dump_json(indent=2)
+    if args.output:
+        atomic_write_text(Path(args.output), data + "\n")
+        print(f"已导出：{args.output}")
+    else:
+        sys.stdout.write(data + "\n")
+    return 0
+
+
+def cmd_import_json(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from drafter.core.drafts import with_derived
+    from drafter.core.models import Draft
+
+    ws = _workspace(args)
+    try:
+        raw = Path(args.file).read_text(encoding="utf-8-sig")
+        draft = Draft.model_validate_json(raw)
+    except OSError as exc:
+        raise DrafterError(f"无法读取 {args.file}（{exc.strerror}）：请检查路径。") from exc
+    except (ValidationError, UnicodeDecodeError) as exc:
+        raise DrafterError(f"{args.file} 不是有效的草稿 JSON：请使用 drafter export-json 导出的文件。") from exc
+    if draft.county != ws.config.county:
+        raise DrafterError(f"该草稿属于「{draft.county}」，与本工作区「{ws.config.county}」不符：请换一个工作区导入。")
+    if ws.store.load_draft(draft.county, draft.year) is not None and not args.force:
+        raise DrafterError(f"{draft.year} 年草稿已存在：如要覆盖请加 --force（旧版本仍保留在历史记录中）。")
+    unknown = [k for k in draft.values if k not in ws.catalog]
+    if unknown:
+        raise DrafterError(f"草稿含有未知指标 {', '.join(unknown)}：请检查文件。")
+    ws.save(with_derived(draft, ws.catalog))
+    print(f"已导入 {draft.year} 年草稿。")
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from drafter.corpus.extract import extract_path
+    from drafter.corpus.read import iter_report_files
+
+    if args.all:
+        failures = 0
+        for path in iter_report_files(Path(args.all)):
+            try:
+                result = extract_path(path)
+            except DrafterError as exc:
+                print(str(exc), file=sys.stderr)
+                failures += 1
+                continue
+            sys.stdout.write(json.dumps({"file": str(path), **result}, ensure_ascii=False) + "\n")
+        return 1 if failures else 0
+    if not args.file:
+        raise DrafterError("缺少文件：用法 drafter extract 文件 --json，或 drafter extract --all 文件夹。")
+    result = extract_path(Path(args.file))
+    sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=None if args.json else 2) + "\n")
+    return 0
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    from drafter.tui.app import run
+
+    return run(paths.resolve_workspace(args.workspace))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="drafter", description="法治政府建设年度报告起草工具")
+    parser.add_argument("--workspace", "-w", help="工作区文件夹（默认：环境变量 DRAFTER_WORKSPACE、当前文件夹或示例县）")
+    sub = parser.add_subparsers(dest="command")
+
+    def add(name: str, handler: Handler, help_text: str, year: bool = True, json_flag: bool = True):
+        p = sub.add_parser(name, help=help_text)
+        p.set_defaults(handler=handler)
+        if year:
+            p.add_argument("--year", type=int, help="报告年度（默认：当前草稿）")
+        if json_flag:
+            p.add_argument("--json", action="store_true", help="以 JSON 输出")
+        return p
+
+    p = add("init", cmd_init, "新建一个县的工作区", year=False, json_flag=False)
+    p.add_argument("dir")
+    p.add_argument("--county", required=True, help="县（区）名称，如 青岚县")
+    p.add_argument("--issuer", action="append", help="发文机关，可多次给出")
+    p.add_argument("--addressee", help="主送机关")
+    p.add_argument("--city", help="所属市")
+    p.add_argument("--kind", default="county_government", help="报告类型")
+    p = add("new", cmd_new, "从上一年新建草稿")
+    p.add_argument("--carry-text", action="store_true", help="沿用上一年各部分正文作为起点")
+    add("show", cmd_show, "查看草稿概况与指标")
+    p = add("set", cmd_set, "修改指标数值、确认沿用值或替换某部分正文", json_flag=False)
+    p.add_argument("indicator", nargs="?", help="指标名称或 id")
+    p.add_argument("value", nargs="?", help="数值")
+    p.add_argument("--confirm", action="append", help="确认沿用上年的指标值")
+    p.add_argument("--part", help="要替换正文的部分 id")
+    p.add_argument("--text", help="新的正文")
+    p.add_argument("--text-file", help="从 UTF-8 文本文件读取新的正文")
+    p = add("render", cmd_render, "导出报告到 exports/")
+    p.add_argument("--format", choices=["docx", "txt", "html", "pdf"], default="docx")
+    p.add_argument("--output", "-o", help="输出文件（默认 exports/ 下按县名和年度命名）")
+    p.add_argument("--force", action="store_true", help="覆盖同名文件")
+    p = add("export-json", cmd_export_json, "把草稿导出为 JSON", json_flag=False)
+    p.add_argument("--output", "-o")
+    p = add("import-json", cmd_import_json, "从 JSON 导入草稿", year=False, json_flag=False)
+    p.add_argument("file")
+    p.add_argument("--force", action="store_true")
+    p = add("extract", cmd_extract, "从往年报告中提取结构和指标", year=False)
+    p.add_argument("file", nargs="?")
+    p.add_argument("--all", metavar="DIR", help="逐个提取文件夹中的报告，每行一个 JSON")
+    add("tui", cmd_tui, "打开界面", year=False, json_flag=False)
+    return parser
+
+
+def _log_traceback(args: argparse.Namespace | None) -> Path | None:
+    try:
+        root = paths.resolve_workspace(getattr(args, "workspace", None))
+        target = paths.log_file(root)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("a", encoding="utf-8") as fh:
+            fh.write(traceback.format_exc() + "\n")
+        return target
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `drafter` console script."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    parser = build_parser()
+    args = None
+    try:
+        args = parser.parse_args(argv)
+        handler: Handler = getattr(args, "handler", cmd_tui)
+        return handler(args)
+    except DrafterError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return 130
+    except Exception:  # the outer edge: log the traceback, show one sentence
+        where = _log_traceback(args)
+        hint = f"详细信息已记录到 {where}" if where else "详细信息无法记录"
+        print(f"错误：drafter 内部出错（{hint}）：请把该文件发给维护人员。", file=sys.stderr)
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+"""Slotted text: indicator slots inside part text, rendered by the one sandboxed jinja2 environment.
+
+A slot is written `⟦指标名⟧` in stored text and is inserted by the tool. Whatever else the clerk typed
+(`{{ ... }}`, `{% ... %}`, `{#`) is a value passed to the template, never template source, so it
+comes out literally. Unknown names between the brackets stay literal text as well.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import Literal
+
+from jinja2 import StrictUndefined, UndefinedError
+from jinja2.exceptions import SecurityError, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from drafter.core.models import Catalog, IndicatorSpec
+from drafter.core.numbers import format_value, round_half_up
+from drafter.errors import RenderError, TemplateDataError
+
+SLOT_OPEN, SLOT_CLOSE = "⟦", "⟧"
+_SLOT_RE = re.compile(r"⟦([^⟦⟧\n]{1,40})⟧")
+
+Missing = Literal["raise", "mark"]
+
+
+@cache
+def environment() -> SandboxedEnvironment:
+    """The single sandboxed environment (strict undefined, no autoescape: output is plain text)."""
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+
+
+def slot(spec: IndicatorSpec) -> str:
+    """The stored form of a slot for an indicator."""
+    return f"{SLOT_OPEN}{spec.name}{SLOT_CLOSE}"
+
+
+def split_slots(text: str, catalog: Catalog) -> list[str | IndicatorSpec]:
+    """Split text into literal strings and the indicator specs of its slots."""
+    pieces: list[str | IndicatorSpec] = []
+    pos = 0
+    for match in _SLOT_RE.finditer(text):
+        spec = catalog.by_name(match.group(1).strip())
+        if spec is None:
+            continue
+        if match.start() > pos:
+            pieces.append(text[pos : match.start()])
+        pieces.append(spec)
+        pos = match.end()
+    if pos < len(text):
+        pieces.append(text[pos:])
+    return pieces
+
+
+def slot_ids(text: str, catalog: Catalog) -> list[str]:
+    """Ids of the indicators slotted into a text, in order."""
+    return [p.id for p in split_slots(text, catalog) if not isinstance(p, str)]
+
+
+def render_slotted(
+    text: str,
+    values: Mapping[str, float | None],
+    catalog: Catalog,
+    missing: Missing = "raise",
+) -> str:
+    """Render slotted text with the given indicator values.
+
+    Args:
+        text: stored text with `⟦指标名⟧` slots.
+        values: indicator id to value (None when not filled).
+        catalog: the indicator catalog.
+        missing: "raise" raises RenderError for an unfilled slot; "mark" writes `【待填：名称】`.
+
+    Raises:
+        RenderError: a slot has no value and `missing` is "raise".
+    """
+    pieces = split_slots(text, catalog)
+    source = "".join(
+        f"{{{{ literal[{i}] }}}}" if isinstance(p, str) else f"{{{{ fill({i}) }}}}" for i, p in enumerate(pieces)
+    )
+    literal = {i: p for i, p in enumerate(pieces) if isinstance(p, str)}
+    specs = {i: p for i, p in enumerate(pieces) if not isinstance(p, str)}
+
+    def fill(index: int) -> str:
+        spec = specs[index]
+        value = values.get(spec.id)
+        if value is None:
+            if missing == "mark":
+                return f"【待填：{spec.name}】"
+            raise RenderError(f"指标「{spec.name}」还没有数值：请在指标栏中填写后再导出。")
+        return format_value(value, spec)
+
+    return environment().from_string(source).render(literal=literal, fill=fill)
+
+
+def fill_placeholders(pattern: str, **fields: object) -> str:
+    """Fill `{county}`-style placeholders of template data; unknown placeholders stay as they are."""
+    return re.sub(r"\{(\w+)\}", lambda m: str(fields.get(m.group(1), m.group(0))), pattern)
+
+
+@cache
+def _compiled(formula: str) -> Callable[..., object]:
+    try:
+        return environment().compile_expression(formula, undefined_to_none=False)
+    except TemplateError as exc:
+        raise TemplateDataError(f"指标公式「{formula}」无法解析：请检查 templates/indicators.toml。") from exc
+
+
+def compute_derived(values: Mapping[str, float | None], catalog: Catalog) -> dict[str, float | None]:
+    """Values of the derived indicators, computed from their parts and rounded per the catalog.
+
+    A rate whose parts are missing, or whose denominator is zero, is None.
+    """
+    known = {k: v for k, v in values.items() if v is not None}
+    derived: dict[str, float | None] = {}
+    for spec in catalog.indicators:
+        if spec.formula is None:
+            continue
+        try:
+            result = _compiled(spec.formula)(**known)
+        except (UndefinedError, ZeroDivisionError, TypeError, SecurityError):
+            derived[spec.id] = None
+            continue
+        derived[spec.id] = round_half_up(float(result), spec.digits) if isinstance(result, int | float) else None
+    return derived

@@ -1,0 +1,193 @@
+"""The few WordprocessingML pieces python-docx has no API for; the only module with raw XML.
+
+Each helper is named after the element it touches. Imported only by `drafter.export.docx`,
+which callers import lazily, so python-docx loads here at module level.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Union
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.section import Section
+    from docx.styles.style import BaseStyle
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+
+
+Target = Union["Run", "Paragraph", "BaseStyle", "BaseOxmlElement"]
+"""What the helpers accept: a python-docx run, paragraph or style, or the XML element itself."""
+
+
+_THEME_FONT_ATTRS = tuple(qn(f"w:{a}") for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"))
+_RPR_ORDER = (
+    "w:rStyle w:rFonts w:b w:bCs w:i w:iCs w:caps w:smallCaps w:strike w:dstrike w:outline"
+    " w:shadow w:emboss w:imprint w:noProof w:snapToGrid w:vanish w:webHidden w:color w:spacing"
+    " w:w w:kern w:position w:sz w:szCs w:highlight w:u w:effect w:bdr w:shd w:fitText"
+    " w:vertAlign w:rtl w:cs w:em w:lang w:eastAsianLayout w:specVanish w:oMath"
+).split()
+_PPR_ORDER = (
+    "w:pStyle w:keepNext w:keepLines w:pageBreakBefore w:framePr w:widowControl w:numPr"
+    " w:suppressLineNumbers w:pBdr w:shd w:tabs w:suppressAutoHyphens w:kinsoku w:wordWrap"
+    " w:overflowPunct w:topLinePunct w:autoSpaceDE w:autoSpaceDN w:bidi w:adjustRightInd"
+    " w:snapToGrid w:spacing w:ind w:contextualSpacing w:mirrorIndents w:suppressOverlap w:jc"
+    " w:textDirection w:textAlignment w:textboxTightWrap w:outlineLvl w:divId w:cnfStyle w:rPr"
+    " w:sectPr w:pPrChange"
+).split()
+_TWIPS_PER_CHAR_UNIT = 100
+"""`w:firstLineChars="200"` means two characters."""
+
+
+def _element(target: Target) -> BaseOxmlElement:
+    """The XML element behind `target` (`Paragraph` keeps it in `_p`, not `element`)."""
+    if hasattr(target, "tag"):
+        return target
+    if hasattr(target, "_p"):
+        return target._p
+    return target.element
+
+
+def _rpr(target: Target) -> BaseOxmlElement:
+    element = _element(target)
+    if element.tag == qn("w:rPr"):
+        return element
+    return element.get_or_add_rPr()
+
+
+def _ppr(target: Target) -> BaseOxmlElement:
+    return _element(target).get_or_add_pPr()
+
+
+def _child(parent: BaseOxmlElement, tag: str, order: list[str]) -> BaseOxmlElement:
+    """Return the `tag` child of `parent`, creating it in schema `order` if missing."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        parent.insert_element_before(found, *order[order.index(tag) + 1 :])
+    return found
+
+
+def strip_theme_fonts(element: BaseOxmlElement) -> None:
+    """Remove `w:asciiTheme`/`w:hAnsiTheme`/`w:eastAsiaTheme`/`w:cstheme` from every `w:rFonts` below.
+
+    Theme fonts override explicit names in some viewers (python-docx issue #1601).
+    """
+    for rfonts in element.iter(qn("w:rFonts")):
+        for attr in _THEME_FONT_ATTRS:
+            rfonts.attrib.pop(attr, None)
+
+
+def set_east_asian_font(target: Target, name: str) -> None:
+    """Name `name` in the ascii, hAnsi and eastAsia slots of a run, style or `w:rPr`.
+
+    hAnsi must be the Chinese font too: Word puts `—` and `…` in that slot.
+    """
+    rfonts = _child(_rpr(target), "w:rFonts", _RPR_ORDER)
+    for attr in _THEME_FONT_ATTRS:
+        rfonts.attrib.pop(attr, None)
+    rfonts.set(qn("w:ascii"), name)
+    rfonts.set(qn("w:hAnsi"), name)
+    rfonts.set(qn("w:eastAsia"), name)
+
+
+def set_char_spacing(target: Target, twips: int) -> None:
+    """Set `w:spacing` (expanded/condensed character spacing, in twips) of a run or style."""
+    _child(_rpr(target), "w:spacing", _RPR_ORDER).set(qn("w:val"), str(twips))
+
+
+def set_east_asian_lang(target: Target, lang: str = "zh-CN") -> None:
+    """Set `w:lang/@w:eastAsia`, which picks the fallback font family for Han characters."""
+    _child(_rpr(target), "w:lang", _RPR_ORDER).set(qn("w:eastAsia"), lang)
+
+
+def set_doc_defaults_font(document: Document, name: str, lang: str = "zh-CN") -> None:
+    """Give `w:docDefaults` an explicit font and East Asian language, and drop every theme font.
+
+    The default template names `minorEastAsia` in docDefaults and `ja-JP` in
+    `w:themeFontLang`, which leaves Chinese in a Japanese fallback font.
+    """
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_east_asian_font(rpr, name)
+    set_east_asian_lang(rpr, lang)
+    strip_theme_fonts(styles)
+    theme_lang = document.settings.element.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:eastAsia"), lang)
+
+
+def drop_styles_with_effects(document: Document) -> None:
+    """Remove the Word 2010 `stylesWithEffects` copy of the styles, full of theme fonts."""
+    part = document.part
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(rel_id)
+
+
+def set_indent_chars(
+    target: Target,
+    *,
+    cell_twips: int,
+    first_line: float | None = None,
+    left: float | None = None,
+    right: float | None = None,
+) -> None:
+    """Set `w:ind` in characters (`w:firstLineChars` etc.) with the twips equivalent beside it.
+
+    Word uses the `*Chars` values; LibreOffice reads the twips. `None` leaves a side alone,
+    0 sets it to nothing explicitly (overriding the style it is based on).
+    """
+    ind = _child(_ppr(target), "w:ind", _PPR_ORDER)
+    for name, chars in (("firstLine", first_line), ("left", left), ("right", right)):
+        if chars is not None:
+            ind.set(qn(f"w:{name}"), str(round(chars * cell_twips)))
+            ind.set(qn(f"w:{name}Chars"), str(round(chars * _TWIPS_PER_CHAR_UNIT)))
+
+
+def set_outline_level(target: Target, level: int) -> None:
+    """Set `w:outlineLvl` (0 = level 1) so headings show in Word's navigation pane."""
+    lvl = _child(_ppr(target), "w:outlineLvl", _PPR_ORDER)
+    lvl.set(qn("w:val"), str(level))
+
+
+def set_snap_to_grid(target: Target, snap: bool) -> None:
+    """Set the paragraph `w:snapToGrid` flag (whether lines sit on the document grid)."""
+    el = _child(_ppr(target), "w:snapToGrid", _PPR_ORDER)
+    el.set(qn("w:val"), "1" if snap else "0")
+
+
+def set_doc_grid(section: Section, line_pitch: int) -> None:
+    """Set the section's `w:docGrid` to a line grid of `line_pitch` twips (no character grid)."""
+    sect_pr = section._sectPr
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect_pr.insert_element_before(grid, "w:printerSettings", "w:sectPrChange")
+    grid.attrib.clear()
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(line_pitch))
+
+
+def add_page_field(paragraph: Paragraph, placeholder: str = "1") -> list[Run]:
+    """Append a `PAGE` field (begin, instruction, separate, cached result, end) as runs.
+
+    Returns the new runs so the caller can give them fonts.
+    """
+    runs = []
+    for kind in ("begin", "instr", "separate", "result", "end"):
+        run = paragraph.add_run(placeholder if kind == "result" else None)
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            instr.text = " PAGE "
+            run.element.append(instr)
+        elif kind != "result":
+            run.element.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): kind}))
+        runs.append(run)
+    return runs

@@ -1,0 +1,75 @@
+"""Atomic writes of files meant for people (DOCX, text, HTML, JSON) and free file names."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def _fsync_directory(folder: Path) -> None:
+    """Flush the directory entry after a rename where the OS allows opening directories."""
+    if os.name == "nt":
+        return
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
+    try:
+        fd = os.open(folder, flags)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that readers see either the old file or the whole new one.
+
+    The bytes go to a temporary file in the same folder, are flushed and fsynced, then the
+    temporary file replaces `path`; on any failure it is removed and the error propagates.
+
+    Raises:
+        OSError: the folder is missing or not writable, the disk is full, and so on.
+    """
+    path = Path(path)
+    folder = path.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    tmp_path = Path(tmp_name)
+    replaced = False
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_path, path)
+        replaced = True
+    finally:
+        if not replaced:
+            with contextlib.suppress(OSError):
+                tmp_path.unlink()
+    _fsync_directory(folder)
+
+
+def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Encode `text` and write it atomically (see `atomic_write_bytes`); newlines are kept as given.
+
+    Raises:
+        OSError: the file cannot be written.
+        UnicodeEncodeError: `text` cannot be encoded in `encoding`.
+    """
+    atomic_write_bytes(path, text.encode(encoding))
+
+
+def free_path(path: Path) -> Path:
+    """Return `path` if nothing exists there, else the first free `name(2).ext`, `name(3).ext`, …"""
+    path = Path(path)
+    if not path.exists():
+        return path
+    number = 2
+    while True:
+        candidate = path.with_name(f"{path.stem}({number}){path.suffix}")
+        if not candidate.exists():
+            return candidate
+        number += 1

@@ -1,0 +1,33 @@
+"""Messages that workers post to the screens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.message import Message
+
+from drafter.core.models import Draft
+
+
+@dataclass
+class DraftSaved(Message):
+    """A save finished; `draft` is what was written."""
+
+    draft: Draft
+    saved_at: str
+
+
+@dataclass
+class SaveFailed(Message):
+    message: str
+
+
+@dataclass
+class ExportFinished(Message):
+    path: Path
+
+
+@dataclass
+class ExportFailed(Message):
+    message: str
