@@ -7,6 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from drafter.errors import ExportError
+
 
 def _fsync_directory(folder: Path) -> None:
     """Flush the directory entry after a rename where the OS allows opening directories."""
@@ -73,3 +75,24 @@ def free_path(path: Path) -> Path:
         if not candidate.exists():
             return candidate
         number += 1
+
+
+def write_export(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
+    """Atomically write an exported document, refusing to replace one unless `overwrite`.
+
+    Returns:
+        `path`.
+
+    Raises:
+        ExportError: `path` exists and `overwrite` is False, or the file cannot be written.
+    """
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise ExportError(f"文件“{path.name}”已存在：请换一个文件名，或选择覆盖原文件。")
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as exc:
+        raise ExportError(
+            f"无法保存“{path}”：请确认文件夹存在且可以写入，并关闭正在打开此文件的 Word 或 WPS。"
+        ) from exc
+    return path

@@ -142,8 +142,9 @@ class Workspace:
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise WorkspaceError(f"无法读取 {path}（{exc}）：请检查该文件。") from exc
         for report in reports:
+            approx = set(report.get("approx", []))
             values = {
-                k: YearValue(value=float(v), approx=False, source=report.get("file", path.name))
+                k: YearValue(value=float(v), approx=k in approx, source=report.get("file", path.name))
                 for k, v in report.get("values", {}).items()
                 if k in self.catalog
             }

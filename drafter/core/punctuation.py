@@ -8,6 +8,7 @@ times (`15:11`), level-3 numerals (`1.`), ASCII words, URLs and e-mail addresses
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 Span = tuple[int, int, str, str]
 """(start, end, found, suggested): `text[start:end] == found` should read `suggested`."""
@@ -39,9 +40,7 @@ def is_cjk(char: str) -> bool:
     if not char:
         return False
     code = ord(char)
-    return (
-        is_han(char) or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or char in "“”‘’—…·"
-    )
+    return is_han(char) or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or char in "“”‘’—…·"
 
 
 def _protected(text: str) -> list[bool]:
@@ -55,102 +54,120 @@ def _protected(text: str) -> list[bool]:
     return mask
 
 
-def _prev(text: str, i: int) -> str:
-    """The nearest character before index `i` that is not an ASCII space, or ''."""
-    i -= 1
-    while i >= 0 and text[i] == " ":
+@dataclass
+class _Scan:
+    """One text being scanned; `found` maps converted positions to their replacement."""
+
+    text: str
+    mask: list[bool]
+    found: dict[int, str] = field(default_factory=dict)
+
+    def prev(self, i: int) -> int:
+        """Index of the nearest character before `i` that is not an ASCII space, or -1."""
         i -= 1
-    return text[i] if i >= 0 else ""
+        while i >= 0 and self.text[i] == " ":
+            i -= 1
+        return i
 
-
-def _next(text: str, i: int) -> str:
-    """The nearest character from index `i` on that is not an ASCII space, or ''."""
-    while i < len(text) and text[i] == " ":
-        i += 1
-    return text[i] if i < len(text) else ""
-
-
-def _runs(text: str, mask: list[bool], marks: str, found: dict[int, str]) -> None:
-    """Convert runs of `marks` (`,:;?!` or `.`) whose outside neighbours are Chinese."""
-    i = 0
-    while i < len(text):
-        if text[i] not in marks or mask[i]:
+    def next(self, i: int) -> int:
+        """Index of the nearest character from `i` on that is not an ASCII space, or len."""
+        while i < len(self.text) and self.text[i] == " ":
             i += 1
-            continue
-        j = i
-        while j < len(text) and text[j] in marks and not mask[j]:
-            j += 1
-        before, after = _prev(text, i), _next(text, j)
-        if marks == ".":
-            if j - i >= 3 and (is_cjk(before) or is_cjk(after)):
-                found[i] = "……"
-                for k in range(i + 1, j):
-                    found[k] = ""
+        return i
+
+    def cjk(self, i: int) -> bool:
+        """True if position `i` holds a CJK character or a mark already being converted."""
+        return 0 <= i < len(self.text) and (i in self.found or is_cjk(self.text[i]))
+
+    def ends_clause(self, i: int) -> bool:
+        """True if a full stop may follow position `i`: a Han character or a closing mark."""
+        if not 0 <= i < len(self.text):
+            return False
+        char = self.found.get(i) or self.text[i]
+        return is_han(char) or char[-1] in _CLOSERS
+
+    def runs(self, marks: str) -> None:
+        """Convert runs of `marks` (`,:;?!` or `.`) whose outside neighbours are Chinese."""
+        text, i = self.text, 0
+        while i < len(text):
+            if text[i] not in marks or self.mask[i]:
+                i += 1
+                continue
+            j = i
+            while j < len(text) and text[j] in marks and not self.mask[j]:
+                j += 1
+            before, after = self.prev(i), self.next(j)
+            chinese = self.cjk(before) or self.cjk(after)
+            if marks != ".":
+                if chinese:
+                    self.found.update((k, _SIMPLE[text[k]]) for k in range(i, j))
+            elif j - i >= 3 and chinese:
+                self.found[i] = "……"
+                self.found.update((k, "") for k in range(i + 1, j))
             elif (
-                j - i == 1
-                and (is_han(before) or before in _CLOSERS)
-                and (after == "" or is_cjk(after))
+                j - i == 1 and self.ends_clause(before) and (after == len(text) or self.cjk(after))
             ):
-                found[i] = "。"
-        elif is_cjk(before) or is_cjk(after):
-            for k in range(i, j):
-                found[k] = _SIMPLE[text[k]]
-        i = j
+                self.found[i] = "。"
+            i = j
 
-
-def _chinese_pair(text: str, start: int, end: int) -> bool:
-    """True if a bracket/quote pair at `start`..`end` (inclusive) sits in Chinese text."""
-    inside = text[start + 1 : end]
-    return (
-        any(is_cjk(c) for c in inside) or is_cjk(_prev(text, start)) or is_cjk(_next(text, end + 1))
-    )
-
-
-def _brackets(text: str, mask: list[bool], found: dict[int, str]) -> None:
-    stack: list[int] = []
-    lone: list[int] = []
-    for i, char in enumerate(text):
-        if mask[i]:
-            continue
-        if char == "(":
-            stack.append(i)
-        elif char == ")":
-            if stack:
-                start = stack.pop()
-                if _chinese_pair(text, start, i):
-                    found[start], found[i] = "（", "）"
-            else:
-                lone.append(i)
-    for i in lone + stack:
-        if is_cjk(_prev(text, i)) or is_cjk(_next(text, i + 1)):
-            found[i] = "（" if text[i] == "(" else "）"
-
-
-def _quotes(text: str, mask: list[bool], quote: str, pair: str, found: dict[int, str]) -> None:
-    positions = [
-        i
-        for i, char in enumerate(text)
-        if char == quote
-        and not mask[i]
-        and not (
-            quote == "'"
-            and 0 < i < len(text) - 1
-            and text[i - 1].isascii()
-            and text[i - 1].isalnum()
-            and text[i + 1].isascii()
-            and text[i + 1].isalnum()
+    def chinese_pair(self, start: int, end: int) -> bool:
+        """True if a bracket/quote pair at `start`..`end` (inclusive) sits in Chinese text."""
+        return (
+            any(self.cjk(k) for k in range(start + 1, end))
+            or self.cjk(self.prev(start))
+            or self.cjk(self.next(end + 1))
         )
-    ]
-    for n in range(0, len(positions) - 1, 2):
-        start, end = positions[n], positions[n + 1]
-        if _chinese_pair(text, start, end):
-            found[start], found[end] = pair[0], pair[1]
-    if len(positions) % 2:
-        last = positions[-1]
-        if is_cjk(_next(text, last + 1)):
-            found[last] = pair[0]
-        elif is_cjk(_prev(text, last)):
-            found[last] = pair[1]
+
+    def brackets(self) -> None:
+        stack: list[int] = []
+        lone: list[int] = []
+        for i, char in enumerate(self.text):
+            if self.mask[i]:
+                continue
+            if char == "(":
+                stack.append(i)
+            elif char == ")":
+                if not stack:
+                    lone.append(i)
+                    continue
+                start = stack.pop()
+                if self.chinese_pair(start, i):
+                    self.found[start], self.found[i] = "（", "）"
+        for i in lone + stack:
+            if self.cjk(self.prev(i)) or self.cjk(self.next(i + 1)):
+                self.found[i] = "（" if self.text[i] == "(" else "）"
+
+    def quotes(self, quote: str, pair: str) -> None:
+        text = self.text
+        positions = [
+            i
+            for i, char in enumerate(text)
+            if char == quote
+            and not self.mask[i]
+            and not (quote == "'" and _between_ascii_alnum(text, i))
+        ]
+        for n in range(0, len(positions) - 1, 2):
+            start, end = positions[n], positions[n + 1]
+            if self.chinese_pair(start, end):
+                self.found[start], self.found[end] = pair[0], pair[1]
+        if len(positions) % 2:
+            last = positions[-1]
+            if self.cjk(self.next(last + 1)):
+                self.found[last] = pair[0]
+            elif self.cjk(self.prev(last)):
+                self.found[last] = pair[1]
+
+
+def _inline(text: str, i: int) -> bool:
+    """True if index `i` holds a visible character (so spaces up to it may be absorbed)."""
+    return 0 <= i < len(text) and not text[i].isspace()
+
+
+def _between_ascii_alnum(text: str, i: int) -> bool:
+    """True for an apostrophe inside an ASCII word (`don't`)."""
+    return 0 < i < len(text) - 1 and all(
+        c.isascii() and c.isalnum() for c in (text[i - 1], text[i + 1])
+    )
 
 
 def ascii_punct_spans(text: str) -> list[Span]:
@@ -164,13 +181,17 @@ def ascii_punct_spans(text: str) -> list[Span]:
     """
     if _ANY_MARK.search(text) is None:
         return []
-    mask = _protected(text)
-    found: dict[int, str] = {}
-    _runs(text, mask, ",:;?!", found)
-    _runs(text, mask, ".", found)
-    _brackets(text, mask, found)
-    _quotes(text, mask, '"', "“”", found)
-    _quotes(text, mask, "'", "‘’", found)
+    scan = _Scan(text, _protected(text))
+    while True:
+        converted = len(scan.found)
+        scan.brackets()
+        scan.quotes('"', "“”")
+        scan.quotes("'", "‘’")
+        scan.runs(",:;?!")
+        scan.runs(".")
+        if len(scan.found) == converted:
+            break
+    found = scan.found
     spans: list[Span] = []
     last_end = 0
     positions = sorted(found)
@@ -178,10 +199,10 @@ def ascii_punct_spans(text: str) -> list[Span]:
         if spans and pos < spans[-1][1]:
             continue
         start, end = pos, pos + 1
-        while start > last_end and text[start - 1] == " " and _prev(text, start).strip():
+        while start > last_end and text[start - 1] == " " and _inline(text, scan.prev(start)):
             start -= 1
         limit = positions[n + 1] if n + 1 < len(positions) else len(text)
-        while end < limit and text[end] == " " and _next(text, end).strip():
+        while end < limit and text[end] == " " and _inline(text, scan.next(end)):
             end += 1
         suggested = found[pos]
         while end < len(text) and found.get(end) == "" and text[end] == ".":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 CHINESE_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -63,10 +65,12 @@ def parse_number(text: str) -> float:
         raise ValueError(f"not a number: {text!r}")
     if _is_chinese(body):
         return float(parse_chinese_integer(body) * multiplier)
-    value = float(body)
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(f"not a finite number: {text!r}")
-    return value * multiplier
+    if not all(ch.isdigit() or ch == "." for ch in body) or body.count(".") > 1:
+        raise ValueError(f"not a number: {text!r}")
+    try:
+        return float(Decimal(body) * multiplier)
+    except InvalidOperation as exc:
+        raise ValueError(f"not a number: {text!r}") from exc
 
 
 def _is_chinese(text: str) -> bool:

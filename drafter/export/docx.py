@@ -17,10 +17,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm, Pt, RGBColor
 
 from drafter.core.punctuation import to_fullwidth
-from drafter.errors import ExportError
 from drafter.export import gbt9704 as gb
 from drafter.export import ooxml
-from drafter.fileio import atomic_write_bytes
+from drafter.fileio import write_export
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -45,7 +44,15 @@ _STYLE_SPECS = (
     ("GbHeading1", "一级标题", gb.HEADING1_FONT, gb.BODY_SIZE_PT, None, None, 0),
     ("GbHeading2", "二级标题", gb.HEADING2_FONT, gb.BODY_SIZE_PT, None, None, 1),
     ("GbHeading3", "三级标题", gb.HEADING3_FONT, gb.BODY_SIZE_PT, None, None, 2),
-    ("GbSignature", "发文机关署名", gb.BODY_FONT, gb.BODY_SIZE_PT, WD_ALIGN_PARAGRAPH.RIGHT, 0, None),
+    (
+        "GbSignature",
+        "发文机关署名",
+        gb.BODY_FONT,
+        gb.BODY_SIZE_PT,
+        WD_ALIGN_PARAGRAPH.RIGHT,
+        0,
+        None,
+    ),
     ("GbDate", "成文日期", gb.BODY_FONT, gb.BODY_SIZE_PT, WD_ALIGN_PARAGRAPH.RIGHT, 0, None),
 )
 
@@ -214,15 +221,6 @@ def write_docx(doc: ReportDocument, path: Path, *, overwrite: bool = False) -> P
     Raises:
         ExportError: `path` exists and `overwrite` is False, or the file cannot be written.
     """
-    path = Path(path)
-    if path.exists() and not overwrite:
-        raise ExportError(f"文件“{path.name}”已存在：请换一个文件名，或选择覆盖原文件。")
     buffer = io.BytesIO()
     build_docx(doc).save(buffer)
-    try:
-        atomic_write_bytes(path, buffer.getvalue())
-    except OSError as exc:
-        raise ExportError(
-            f"无法保存“{path}”：请确认文件夹存在且可以写入，并关闭正在打开此文件的 Word 或 WPS。"
-        ) from exc
-    return path
+    return write_export(path, buffer.getvalue(), overwrite=overwrite)

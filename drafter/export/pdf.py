@@ -51,9 +51,10 @@ def convert_to_pdf(docx_path: Path, out_dir: Path, timeout: float = 120) -> Path
     if not docx_path.is_file():
         raise ExportError(f"找不到要转换的文件“{docx_path.name}”：请先导出 DOCX。")
     pdf_path = out_dir / f"{docx_path.stem}.pdf"
-    with _CONVERSION_LOCK, tempfile.TemporaryDirectory(
-        prefix="drafter-lo-", ignore_cleanup_errors=True
-    ) as profile:
+    with (
+        _CONVERSION_LOCK,
+        tempfile.TemporaryDirectory(prefix="drafter-lo-", ignore_cleanup_errors=True) as profile,
+    ):
         command = [
             soffice,
             f"-env:UserInstallation={Path(profile).as_uri()}",

@@ -129,6 +129,15 @@ class DraftScreen(Screen[None]):
             self.query_one(IndicatorPanel).refresh_values(self.session)
             self.schedule_save()
 
+    @on(IndicatorField.InsertRequested)
+    def insert_slot(self, event: IndicatorField.InsertRequested) -> None:
+        """Insert a linked slot at the editor's cursor; its number follows the field from now on."""
+        from drafter.core.render import slot
+
+        editor = self.query_one("#editor", TextArea)
+        editor.insert(slot(self.session.catalog.get(event.indicator_id)))
+        editor.focus()
+
     def action_confirm_all(self) -> None:
         count = len(self.session.unconfirmed())
         self.session.confirm_all()

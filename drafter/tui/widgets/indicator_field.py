@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
@@ -40,6 +41,19 @@ class IndicatorField(Widget):
         @property
         def control(self) -> IndicatorField:
             return self.field
+
+    @dataclass
+    class InsertRequested(Message):
+        """The clerk asked to insert this indicator's slot into the text at the cursor."""
+
+        field: IndicatorField
+        indicator_id: str
+
+        @property
+        def control(self) -> IndicatorField:
+            return self.field
+
+    BINDINGS = [Binding("ctrl+l", "insert_slot", "插入正文", id="insert_slot")]
 
     error: reactive[str] = reactive("", init=False)
     """The message shown when the typed value was refused."""
@@ -109,7 +123,12 @@ class IndicatorField(Widget):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if not event.input.has_focus:
+            return  # set by the program (mount, refresh), not typed
         self.post_message(self.Changed(self, self.spec.id, event.value))
+
+    def action_insert_slot(self) -> None:
+        self.post_message(self.InsertRequested(self, self.spec.id))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
