@@ -22,6 +22,8 @@ def _workspace(args: argparse.Namespace):
     from drafter.workspace import Workspace
 
     ws = Workspace.open(paths.resolve_workspace(args.workspace))
+    args.opened_workspace = ws
+    ws.lock()
     ws.load_figures()
     return ws
 
@@ -306,6 +308,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         hint = f"详细信息已记录到 {where}" if where else "详细信息无法记录"
         print(f"错误：drafter 内部出错（{hint}）：请把该文件发给维护人员。", file=sys.stderr)
         return 70
+    finally:
+        opened = getattr(args, "opened_workspace", None)
+        if opened is not None:
+            opened.close()
 
 
 if __name__ == "__main__":

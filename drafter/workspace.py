@@ -44,6 +44,7 @@ class Workspace:
         self.config = config
         self.kinds = kinds
         self.catalog = catalog
+        self._lock = None
         if config.kind not in kinds:
             raise WorkspaceError(f"drafter.toml 中的报告类型「{config.kind}」不存在：可选 {', '.join(kinds)}。")
 
@@ -112,9 +113,19 @@ class Workspace:
     def past_reports_dir(self) -> Path:
         return paths.past_reports_dir(self.root)
 
+    def lock(self) -> None:
+        """Take the workspace for this process (WorkspaceError if another drafter has it)."""
+        from drafter.lock import WorkspaceLock
+
+        if self._lock is None:
+            self._lock = WorkspaceLock(self.root).acquire()
+
     def close(self) -> None:
         if "store" in self.__dict__:
             self.store.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     # Values of past years
 

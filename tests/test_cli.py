@@ -108,3 +108,21 @@ def test_subprocess_error_has_no_traceback(tmp_path, encoding):
     err = proc.stderr.decode(encoding)
     assert proc.returncode == 1
     assert "Traceback" not in err and "drafter init" in err
+
+
+def test_second_process_is_told_the_workspace_is_busy(sample_workspace, capsys):
+    from drafter.workspace import Workspace
+
+    holder = Workspace.open(sample_workspace)
+    holder.lock()
+    try:
+        code, _, err = run(capsys, "-w", str(sample_workspace), "set", "行政复议办结", "3")
+        assert code == 1 and "正在使用" in err
+        proc = subprocess.run(
+            [sys.executable, "-m", "drafter", "-w", str(sample_workspace), "show"],
+            capture_output=True, timeout=60,
+        )
+        assert proc.returncode == 1 and "正在使用" in proc.stderr.decode("utf-8")
+    finally:
+        holder.close()
+    assert run(capsys, "-w", str(sample_workspace), "show")[0] == 0

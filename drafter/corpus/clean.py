@@ -10,7 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SPACES = {"\u00a0", "\u3000", "\t", "\u202f", "\u205f", "\u2007", "\u2009", "\u200a", "\u2002", "\u2003"}
+_SPACES = {
+    "\u00a0",
+    "\u3000",
+    "\t",
+    "\u202f",
+    "\u205f",
+    "\u2007",
+    "\u2009",
+    "\u200a",
+    "\u2002",
+    "\u2003",
+}
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\r", "\x0b", "\x0c"}
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
 
@@ -103,7 +114,9 @@ def _normalise_line(line: str, start: int) -> list[tuple[str, int]]:
         if ch == " ":
             prev = out[-1][0] if out else ""
             nxt = chars[i + 1][0] if i + 1 < len(chars) else ""
-            if prev == " " or not (prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum()):
+            if prev == " " or not (
+                prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum()
+            ):
                 continue
         out.append((ch, pos))
     has_cjk = any(_CJK.match(ch) for ch, _ in out)
@@ -150,7 +163,9 @@ def clean_text(raw: str) -> CleanText:
     return CleanText(original=raw, text=text, offsets=offsets)
 
 
-_UNIT_AFTER_NUMBER = "件次人个元项条家名场处部篇期所批份支台本宗册户起余多万亿千百以来至—-~～年月日号届"
+_UNIT_AFTER_NUMBER = (
+    "件次人个元项条家名场处部篇期所批份支台本宗册户起余多万亿千百以来至—-~～年月日号届"
+)
 _DAMAGE_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "date_incomplete",
@@ -182,7 +197,11 @@ def find_damage(text: str) -> list[Damage]:
                 after = text[span[1] : span[1] + 1]
                 if after in _UNIT_AFTER_NUMBER:
                     continue
-            if kind == "date_incomplete" and match.group(0).count("年") and match.group(0)[-1] == "日":
+            if (
+                kind == "date_incomplete"
+                and match.group(0).count("年")
+                and match.group(0)[-1] == "日"
+            ):
                 continue
             taken.append(span)
             found.append(

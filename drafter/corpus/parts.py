@@ -30,8 +30,12 @@ _HEADING_PATTERNS: tuple[tuple[PartKind, re.Pattern[str]], ...] = (
 )
 _STRICT_SUBHEADING: dict[PartKind, re.Pattern[str]] = {
     "first_responsible_person_duties": _HEADING_PATTERNS[0][1],
-    "shortcomings_and_causes": re.compile(r"存在的?(?:主要)?(?:问题|不足|短板|差距)|问题(?:和|与|及)不足"),
-    "next_year_plan": re.compile(r"下一?步(?:工作)?(?:打算|计划|安排|思路)|下一?年度?(?:工作)?(?:打算|计划|安排)"),
+    "shortcomings_and_causes": re.compile(
+        r"存在的?(?:主要)?(?:问题|不足|短板|差距)|问题(?:和|与|及)不足"
+    ),
+    "next_year_plan": re.compile(
+        r"下一?步(?:工作)?(?:打算|计划|安排|思路)|下一?年度?(?:工作)?(?:打算|计划|安排)"
+    ),
 }
 _SHORTCOMING_WORDS = re.compile(
     r"有待|不够|不足|欠缺|薄弱|滞后|不强|不高|偏低|不到位|仍需|亟需|亟待|差距|短板|不平衡|不充分"
@@ -79,7 +83,9 @@ def body_kind(body: str, report_year: int | None) -> PartKind:
     return "measures_and_results"
 
 
-def classify_part(heading: str, body: str, report_year: int | None) -> tuple[PartKind, list[PartKind]]:
+def classify_part(
+    heading: str, body: str, report_year: int | None
+) -> tuple[PartKind, list[PartKind]]:
     """(kind, all kinds fulfilled) of a level-1 part, deciding by the heading first, then the text."""
     kinds = heading_kinds(heading, report_year)
     if kinds:

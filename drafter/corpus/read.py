@@ -33,7 +33,9 @@ IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".t
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
-_HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|body|head|meta|div|p|table)[\s>]", re.IGNORECASE)
+_HTML_SNIFF = re.compile(
+    rb"<(?:!doctype\s+html|html|body|head|meta|div|p|table)[\s>]", re.IGNORECASE
+)
 _DOCX_ERRORS = (
     zipfile.BadZipFile,
     zlib.error,
@@ -80,7 +82,13 @@ def _sniff(data: bytes, suffix: str) -> str:
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return "zip"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return ".wps" if suffix == ".wps" else "office" if suffix in (".xls", ".ppt", ".et", ".dps") else ".doc"
+        return (
+            ".wps"
+            if suffix == ".wps"
+            else "office"
+            if suffix in (".xls", ".ppt", ".et", ".dps")
+            else ".doc"
+        )
     if data.startswith(b"%PDF"):
         return ".pdf"
     if data.startswith(b"{\\rtf"):
@@ -218,19 +226,30 @@ def read_report(path: Path) -> SourceText:
         try:
             text, headings = _read_docx(data)
         except _DOCX_ERRORS as exc:
-            raise _fail(path, "文件已损坏或不是 Word 文档，请重新下载，或在 Word/WPS 中另存为 .docx 后再导入。") from exc
+            raise _fail(
+                path,
+                "文件已损坏或不是 Word 文档，请重新下载，或在 Word/WPS 中另存为 .docx 后再导入。",
+            ) from exc
         return _checked(SourceText(path=path, format="docx", text=text, style_headings=headings))
     if suffix in DOCX_SUFFIXES:
-        raise _fail(path, "文件已损坏或不是 Word 文档，请重新下载，或在 Word/WPS 中另存为 .docx 后再导入。")
+        raise _fail(
+            path, "文件已损坏或不是 Word 文档，请重新下载，或在 Word/WPS 中另存为 .docx 后再导入。"
+        )
     try:
         text, encoding = decode_text(data)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise _fail(path, "无法识别文字编码或文件内容不是文字，请另存为 UTF-8 文本（.txt）或 .docx 再导入。") from exc
+        raise _fail(
+            path, "无法识别文字编码或文件内容不是文字，请另存为 UTF-8 文本（.txt）或 .docx 再导入。"
+        ) from exc
     if _looks_binary(text):
         raise _fail(path, "文件内容不是文字，请确认选对了文件，或另存为 .txt/.docx 再导入。")
     if kind == "html":
-        return _checked(SourceText(path=path, format="html", text=html_to_text(text), encoding=encoding))
-    return _checked(SourceText(path=path, format="txt", text=text.replace("\r\n", "\n"), encoding=encoding))
+        return _checked(
+            SourceText(path=path, format="html", text=html_to_text(text), encoding=encoding)
+        )
+    return _checked(
+        SourceText(path=path, format="txt", text=text.replace("\r\n", "\n"), encoding=encoding)
+    )
 
 
 def _checked(source: SourceText) -> SourceText:
@@ -255,7 +274,9 @@ def iter_report_files(path: Path) -> list[Path]:
     return sorted(
         p
         for p in path.rglob("*")
-        if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES and not p.name.startswith((".", "~$"))
+        if p.is_file()
+        and p.suffix.lower() in REPORT_SUFFIXES
+        and not p.name.startswith((".", "~$"))
     )
 
 

@@ -28,7 +28,9 @@ _HEADING_RULES: tuple[tuple[int, bool, re.Pattern[str]], ...] = (
     (2, True, re.compile(r"^()）\s*(\S.*)$")),
     (1, True, re.compile(r"^()、\s*(\S.*)$")),
 )
-_ORG = re.compile(r"(?:人民政府|政府|县委|区委|市委|旗委|委员会|办公室|局|委|办|院|厅|所|中心|街道办事处)$")
+_ORG = re.compile(
+    r"(?:人民政府|政府|县委|区委|市委|旗委|委员会|办公室|局|委|办|院|厅|所|中心|街道办事处)$"
+)
 _DATE = re.compile(r"^(20\d{2})年?(\d{1,2})月(\d{1,2})日?$")
 _CN_DATE = re.compile(rf"^([〇零{_CN}]{{4}})年([{_CN}]{{1,3}})月([{_CN}]{{1,3}})日$")
 _TITLE_WORDS = re.compile(r"报告|情况|法治政府|法治建设|依法行政|工作总结")
@@ -133,7 +135,9 @@ def _number_value(number: str) -> int:
     return int(number) if number.isdigit() else parse_chinese_integer(number)
 
 
-def _find_headings(lines: list[_Line], style_levels: dict[int, int]) -> list[tuple[int, int, str | None, str, bool]]:
+def _find_headings(
+    lines: list[_Line], style_levels: dict[int, int]
+) -> list[tuple[int, int, str | None, str, bool]]:
     """(line index, level, number, heading, damaged) of every heading line."""
     found: list[tuple[int, int, str | None, str, bool]] = []
     last_number: dict[int, int] = {}
@@ -214,13 +218,19 @@ def _title_lines(lines: list[_Line], stop: int) -> list[int]:
             chosen.insert(0, index - 1)
         elif index + 1 < stop and not re.search(r"报告|情况$", text):
             following = lines[index + 1].text
-            if len(following) <= 40 and "。" not in following and re.search(r"报告|情况$", following):
+            if (
+                len(following) <= 40
+                and "。" not in following
+                and re.search(r"报告|情况$", following)
+            ):
                 chosen.append(index + 1)
         return chosen
     return []
 
 
-def _year(title: str | None, lines: list[_Line], first_body: int, date: dt.date | None) -> int | None:
+def _year(
+    title: str | None, lines: list[_Line], first_body: int, date: dt.date | None
+) -> int | None:
     if title:
         match = re.search(r"(?<!\d)(20\d{2})(?!\d)(?![-—–至~]\d)", title)
         if match:
@@ -280,7 +290,9 @@ def parse_report(text: str, style_headings: tuple[tuple[int, int], ...] = ()) ->
     )
 
 
-def _style_levels(raw: str, clean: CleanText, lines: list[_Line], style_headings: tuple[tuple[int, int], ...]) -> dict[int, int]:
+def _style_levels(
+    raw: str, clean: CleanText, lines: list[_Line], style_headings: tuple[tuple[int, int], ...]
+) -> dict[int, int]:
     if not style_headings:
         return {}
     raw_starts = [0]
@@ -292,7 +304,9 @@ def _style_levels(raw: str, clean: CleanText, lines: list[_Line], style_headings
         if 0 <= raw_line < len(raw_starts):
             for index, line in enumerate(lines):
                 if line.text and clean.offsets[line.start] >= raw_starts[raw_line]:
-                    if clean.offsets[line.start] < (raw_starts[raw_line + 1] if raw_line + 1 < len(raw_starts) else len(raw) + 1):
+                    if clean.offsets[line.start] < (
+                        raw_starts[raw_line + 1] if raw_line + 1 < len(raw_starts) else len(raw) + 1
+                    ):
                         levels[index] = level
                     break
     return levels
@@ -302,7 +316,9 @@ def _title(clean: CleanText, lines: list[_Line], title_idx: list[int]) -> str | 
     return "".join(lines[i].text for i in title_idx) or None
 
 
-def _title_with_spaces(clean: CleanText, lines: list[_Line], title_idx: list[int], issuers: tuple[str, ...] | list[str]) -> str:
+def _title_with_spaces(
+    clean: CleanText, lines: list[_Line], title_idx: list[int], issuers: tuple[str, ...] | list[str]
+) -> str:
     """The title with the spaces the original put between issuing bodies, and only those."""
     title = "".join(lines[i].text for i in title_idx)
     start = lines[title_idx[0]].start
@@ -332,7 +348,13 @@ def _issuers_from_title(title: str) -> tuple[tuple[str, ...], bool]:
     return (), False
 
 
-def _sections(text: str, lines: list[_Line], headings: list[tuple[int, int, str | None, str, bool]], body_end: int, year: int | None) -> list[Section]:
+def _sections(
+    text: str,
+    lines: list[_Line],
+    headings: list[tuple[int, int, str | None, str, bool]],
+    body_end: int,
+    year: int | None,
+) -> list[Section]:
     raw: list[dict] = []
     stack: list[int] = []
     for index, (line_idx, level, number, heading, damaged) in enumerate(headings):
@@ -347,7 +369,17 @@ def _sections(text: str, lines: list[_Line], headings: list[tuple[int, int, str 
                 break
         while stack and raw[stack[-1]]["level"] >= level:
             stack.pop()
-        raw.append(dict(level=level, number=number, heading=heading, damaged=damaged, heading_span=(head_start, head_end), body_span=(min(head_end + 1, end), max(end, head_end)), parent=stack[-1] if stack else None))
+        raw.append(
+            dict(
+                level=level,
+                number=number,
+                heading=heading,
+                damaged=damaged,
+                heading_span=(head_start, head_end),
+                body_span=(min(head_end + 1, end), max(end, head_end)),
+                parent=stack[-1] if stack else None,
+            )
+        )
         stack.append(len(raw) - 1)
     sections: list[Section] = []
     for item in raw:

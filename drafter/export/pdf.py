@@ -6,8 +6,10 @@ own throw-away LibreOffice profile, so it neither touches nor waits for the user
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -24,6 +26,34 @@ _CANDIDATES = (
     / "LibreOffice/program/soffice.exe",
     Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
 )
+
+
+def _run(command: list[str], timeout: float) -> int:
+    """Run `command` in its own process group; on timeout kill the whole group and re-raise.
+
+    `soffice` starts `soffice.bin` as a child, which must not outlive a timed-out conversion.
+    """
+    if os.name == "nt":
+        group = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+    else:
+        group = {"start_new_session": True}
+    with subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        **group,
+    ) as process:
+        try:
+            return process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            if os.name == "nt":
+                process.kill()
+            else:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            raise
 
 
 def find_soffice() -> str | None:
@@ -70,9 +100,7 @@ def convert_to_pdf(docx_path: Path, out_dir: Path, timeout: float = 120) -> Path
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
             pdf_path.unlink(missing_ok=True)
-            result = subprocess.run(
-                command, capture_output=True, timeout=timeout, check=False, stdin=subprocess.DEVNULL
-            )
+            returncode = _run(command, timeout)
         except subprocess.TimeoutExpired as exc:
             raise ExportError(
                 f"LibreOffice 转换“{docx_path.name}”超过 {timeout:g} 秒未完成：请关闭其他 LibreOffice 窗口后重试。"
@@ -81,7 +109,7 @@ def convert_to_pdf(docx_path: Path, out_dir: Path, timeout: float = 120) -> Path
             raise ExportError(
                 f"无法用 LibreOffice 转换“{docx_path.name}”：请检查 LibreOffice 是否安装完整、输出文件夹是否可写入。"
             ) from exc
-    if result.returncode != 0 or not pdf_path.is_file():
+    if returncode != 0 or not pdf_path.is_file():
         raise ExportError(
             f"LibreOffice 未能把“{docx_path.name}”转换为 PDF：请用 Word 或 WPS 打开该文件确认无误后重试。"
         )

@@ -36,7 +36,9 @@ class DrafterApp(App[None]):
         from drafter.workspace import Workspace
 
         try:
-            self.session = DraftSession.open(Workspace.open(self.workspace_root))
+            workspace = Workspace.open(self.workspace_root)
+            workspace.lock()
+            self.session = DraftSession.open(workspace)
         except DrafterError as exc:
             self.push_screen(MessageScreen(str(exc)))
             return

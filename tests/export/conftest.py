@@ -16,7 +16,7 @@ def han_text(length: int, offset: int = 0) -> str:
     return repeated[offset : offset + length]
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def report() -> ReportDocument:
     """A short but complete report with every block kind and some ASCII punctuation."""
     return ReportDocument(
@@ -28,7 +28,7 @@ def report() -> ReportDocument:
             Block("heading2", "(一)健全依法决策机制"),
             Block("paragraph", "全年审查重大行政决策12件,合法性审查率达100%;审核合同1,200余份。"),
             Block("heading3", "1.完善规范性文件备案审查"),
-            Block("paragraph", "报备规范性文件8件,及时纠正\"一刀切\"做法——做到有件必备……"),
+            Block("paragraph", '报备规范性文件8件,及时纠正"一刀切"做法——做到有件必备……'),
             Block("heading1", "二、存在的不足和原因"),
             Block("paragraph", "基层执法力量仍然薄弱,队伍专业化水平有待提高。"),
         ],
@@ -37,7 +37,7 @@ def report() -> ReportDocument:
     )
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def long_report() -> ReportDocument:
     """Three pages and more of plain Han body text after a title and an addressee."""
     return ReportDocument(

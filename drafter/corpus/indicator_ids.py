@@ -1,0 +1,126 @@
+"""Matching the thing counted (`办结行政复议案件`) to an indicator of the catalog.
+
+An alias contained in the name wins (longest alias first); otherwise character-bigram overlap
+(Dice ≥ 0.7) between name and alias. Short, generic aliases (`成功率`, `满意度`, `保留`) only count
+when the paragraph so far also names the indicator's topic (`调解`, `热线`, `规范性文件`), so that
+`企业满意度` after a visit to firms is not taken for the 12345 hotline's satisfaction rate;
+generic aliases must also end the name. Occasions (次, 场, 期) never match counts of things or
+people, so `开展两次案卷评查` is not the number of case files reviewed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from drafter.core.catalog import default_catalog
+from drafter.core.models import Catalog, IndicatorSpec
+from drafter.errors import TemplateDataError
+
+_log = logging.getLogger(__name__)
+_COMMON_BIGRAMS = frozenset(
+    {"行政", "政府", "法治", "工作", "建设", "开展", "案件", "人员", "服务"}
+)
+FUZZY_THRESHOLD = 0.75
+GENERIC_ALIAS_LENGTH = 3
+
+
+def bigrams(text: str) -> frozenset[str]:
+    """Character bigrams of `text` (a single character counts as its own bigram)."""
+    if len(text) < 2:
+        return frozenset({text}) if text else frozenset()
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def dice(a: str, b: str) -> float:
+    """Dice coefficient of the character bigrams of `a` and `b` (0 to 1)."""
+    left, right = bigrams(a), bigrams(b)
+    if not left or not right:
+        return 0.0
+    return 2 * len(left & right) / (len(left) + len(right))
+
+
+_EVENT_UNITS = frozenset({"次", "场", "场次", "期", "轮", "批", "批次"})
+"""Counts of occasions; never interchangeable with counts of things or people."""
+_GENERIC_LEAD = re.compile(r"^(?:群众|各类|总体|综合|整体|平均|直接|依法|回访|实际)")
+
+
+def unit_fits(unit: str, spec: IndicatorSpec) -> bool:
+    """Whether a figure written with `unit` can be a value of `spec` (rate, money, occasions, count)."""
+    if unit == "%":
+        return spec.type == "percent"
+    if unit.endswith("元"):
+        return spec.type == "money" or spec.unit.endswith("元")
+    if unit == "个百分点" or spec.type in ("percent", "money") or spec.unit.endswith("元"):
+        return False
+    return (unit in _EVENT_UNITS) == (spec.unit in _EVENT_UNITS)
+
+
+def is_generic(alias: str) -> bool:
+    """Aliases such as `成功率`, `群众满意度`, `保留` that name no topic of their own."""
+    return len(_GENERIC_LEAD.sub("", alias)) <= GENERIC_ALIAS_LENGTH
+
+
+@dataclass(frozen=True)
+class _Alias:
+    text: str
+    spec: IndicatorSpec
+    topic: frozenset[str]
+    """Bigrams of the indicator's name the alias lacks; one must appear nearby for short aliases."""
+
+
+class CatalogMatcher:
+    """Finds the catalog indicator a figure's name refers to."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._aliases: list[_Alias] = []
+        for spec in catalog.indicators:
+            for alias in dict.fromkeys([spec.name, *spec.aliases]):
+                topic = bigrams(spec.name) - bigrams(alias) - _COMMON_BIGRAMS
+                self._aliases.append(_Alias(alias, spec, frozenset(topic)))
+        self._aliases.sort(key=lambda a: -len(a.text))
+
+    def match(self, name: str, unit: str, context: str = "") -> tuple[str | None, float]:
+        """(catalog id, score) for a figure named `name` with `unit`; (None, 0) when nothing fits.
+
+        Args:
+            context: text in front of the figure (its paragraph so far), for generic aliases.
+        """
+        best: tuple[str | None, float] = (None, 0.0)
+        for alias in self._aliases:
+            if not unit_fits(unit, alias.spec):
+                continue
+            where = name.rfind(alias.text)
+            generic = is_generic(alias.text)
+            if where >= 0:
+                if generic and where + len(alias.text) != len(name):
+                    continue
+                score = (
+                    0.7
+                    + 0.2 * len(alias.text) / len(name)
+                    + 0.1 * (where + len(alias.text)) / len(name)
+                )
+            elif len(alias.text) >= 4 and len(name) >= 4 and name not in alias.text:
+                score = dice(name, alias.text)
+                if score < FUZZY_THRESHOLD:
+                    continue
+            else:
+                continue
+            if generic and alias.topic and not any(gram in name + context for gram in alias.topic):
+                continue
+            if score > best[1]:
+                best = (alias.spec.id, score)
+        return best
+
+
+@cache
+def default_matcher() -> CatalogMatcher:
+    """A matcher over the bundled catalog; an unreadable catalog gives a matcher that finds nothing."""
+    try:
+        catalog = default_catalog()
+    except TemplateDataError as exc:
+        _log.warning("indicator catalog unavailable, figures get no catalog id: %s", exc)
+        catalog = Catalog(indicators=[])
+    return CatalogMatcher(catalog)
