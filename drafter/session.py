@@ -98,6 +98,13 @@ class DraftSession:
         self.saved_draft = draft
         return changed
 
+    def preview_text(self) -> str:
+        """The whole report as it will print, unfilled slots marked 【待填】."""
+        from drafter.core.compose import compose
+        from drafter.export.text import render_text
+
+        return render_text(compose(self.draft, self.kind, self.catalog, missing="mark"))
+
     def export(self, fmt: str = "docx", overwrite: bool = False) -> Path:
         from drafter.exporting import export_draft
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -34,6 +35,17 @@ class WorkspaceConfig(BaseModel):
 
 def _toml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@dataclass(frozen=True)
+class YearRow:
+    """What the start screen shows for one year."""
+
+    year: int
+    has_report: bool
+    draft: Draft | None
+    parts_done: int
+    parts_required: int
 
 
 class Workspace:
@@ -196,6 +208,25 @@ class Workspace:
 
     def save(self, draft: Draft) -> bool:
         return self.store.save_draft(draft)
+
+    def overview(self) -> list[YearRow]:
+        """Each year with a past report or a draft, newest first."""
+        county = self.config.county
+        draft_years = set(self.store.draft_years(county))
+        report_years = set(self.store.value_years(county))
+        rows = []
+        for year in sorted(draft_years | report_years, reverse=True):
+            draft = self.store.load_draft(county, year) if year in draft_years else None
+            rows.append(
+                YearRow(
+                    year=year,
+                    has_report=year in report_years,
+                    draft=draft,
+                    parts_done=sum(1 for p in self.kind.parts if p.required and draft and draft.parts.get(p.id, "").strip()),
+                    parts_required=sum(1 for p in self.kind.parts if p.required),
+                )
+            )
+        return rows
 
     def export_name(self, draft: Draft, suffix: str) -> Path:
         return self.exports_dir / f"{draft.county}{draft.year}年法治政府建设年度报告{suffix}"

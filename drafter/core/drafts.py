@@ -130,7 +130,7 @@ def unconfirmed(draft: Draft) -> list[str]:
 
 
 def year_over_year(draft: Draft, catalog: Catalog, last_year_values: Mapping[str, float]) -> dict[str, str]:
-    """Indicator id to the change shown beside its field (`同比 +12.5%`, `持平`, `新增`)."""
+    """Indicator id to the change shown beside its field (`同比+12.5%`, `持平`, `新增`)."""
     ids = set(draft.values) | set(last_year_values)
     return {
         i: format_change(

@@ -41,6 +41,8 @@ class PartSpec(_Strict):
     required: bool = True
     heading: str
     """Default heading without its numeral, may contain `{year}` / `{next_year}`."""
+    label: str | None = None
+    """Short name for navigation (`主要举措和成效`); defaults to the heading."""
     guidance: str
     """What the part must say, shown to the clerk."""
     subheadings: list[str] = []

@@ -44,7 +44,7 @@ def format_date(day: dt.date) -> str:
 
 
 def format_change(current: float | None, last_year: float | None, spec: IndicatorSpec) -> str:
-    """Year-over-year change as shown beside a field: `同比 +12.5%`, `持平`, `新增`, `—`."""
+    """Year-over-year change as shown beside a field: `同比+12.5%`, `持平`, `新增`, `—`."""
     if current is None:
         return "—"
     if last_year is None:
@@ -53,11 +53,11 @@ def format_change(current: float | None, last_year: float | None, spec: Indicato
         return "持平"
     if spec.type == "percent":
         delta = round_half_up(current - last_year, 2)
-        return f"同比 {delta:+g} 个百分点"
+        return f"同比{delta:+g}个百分点"
     if last_year == 0:
         return "新增"
     change = round_half_up((current - last_year) / abs(last_year) * 100, 1)
-    return f"同比 {change:+g}%"
+    return f"同比{change:+g}%"
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，％－", "0123456789.,%-")

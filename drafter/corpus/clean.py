@@ -178,7 +178,7 @@ _DAMAGE_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "{0}年{1}月{2}日",
     ),
     ("year_missing", re.compile(r"(?<![\d.])(20\d{2})(?=[\u4e00-\u9fff])"), "{0}年"),
-    ("heading_bracket", re.compile(r"(?m)^([一二三四五六七八九十]{1,3})）"), "（{0}）"),
+    ("heading_bracket", re.compile(r"(?m)^([一二三四五六七八九十]{1,3})[）)]"), "（{0}）"),
     ("heading_numeral", re.compile(r"(?m)^[）)](?=\S)"), "（？）"),
     ("heading_numeral", re.compile(r"(?m)^、(?=\S)"), "？、"),
 )

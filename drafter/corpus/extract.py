@@ -98,13 +98,17 @@ def _mentions(structure: ReportStructure) -> list[IndicatorMention]:
         part = structure.part_at(figure.span[0])
         kind = part.kind if part is not None else None
         if kind == "next_year_plan" and (
-            figure.unit == "%" or _is_plan_target(text, figure.span[0])
+            figure.unit == "%" or _is_plan_target(text, figure.number_span[0])
         ):
             continue
         section = structure.section_at(figure.span[0])
         paragraph_start = text.rfind("\n", 0, figure.span[0]) + 1
+        sentence_start = max(paragraph_start, text.rfind("。", 0, figure.span[0]) + 1)
         catalog_id, score = matcher.match(
-            figure.name, figure.unit, text[paragraph_start : figure.span[1]]
+            figure.name,
+            figure.unit,
+            text[sentence_start : figure.span[1]],
+            text[paragraph_start : figure.span[1]],
         )
         mentions.append(
             IndicatorMention(

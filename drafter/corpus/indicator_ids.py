@@ -82,11 +82,14 @@ class CatalogMatcher:
                 self._aliases.append(_Alias(alias, spec, frozenset(topic)))
         self._aliases.sort(key=lambda a: -len(a.text))
 
-    def match(self, name: str, unit: str, context: str = "") -> tuple[str | None, float]:
+    def match(
+        self, name: str, unit: str, sentence: str = "", paragraph: str = ""
+    ) -> tuple[str | None, float]:
         """(catalog id, score) for a figure named `name` with `unit`; (None, 0) when nothing fits.
 
         Args:
-            context: text in front of the figure (its paragraph so far), for generic aliases.
+            sentence: the sentence up to the figure, where a generic alias looks for its topic.
+            paragraph: the paragraph up to the figure, searched next at a lower score.
         """
         best: tuple[str | None, float] = (None, 0.0)
         for alias in self._aliases:
@@ -108,8 +111,13 @@ class CatalogMatcher:
                     continue
             else:
                 continue
-            if generic and alias.topic and not any(gram in name + context for gram in alias.topic):
-                continue
+            if generic and alias.topic:
+                if any(gram in name + sentence for gram in alias.topic):
+                    pass
+                elif any(gram in paragraph for gram in alias.topic):
+                    score -= 0.1
+                else:
+                    continue
             if score > best[1]:
                 best = (alias.spec.id, score)
         return best

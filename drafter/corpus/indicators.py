@@ -40,8 +40,8 @@ _AFTER_STOP = re.compile(r"^(?:工作日|月|小时|季度|星期|年|方面|维
 _RANK_BEFORE = re.compile(r"(?:位居|排名|名列|排在|位列|居)(?:全[省市县区国])?(?:前|第)?$")
 _LEAD = re.compile(
     r"^(?:其中|全年|年内|今年|本年度?|当年|目前|截至目前|截止目前|截至\d+月底?|一年来|同时|此外|另外|"
-    r"并|还|已|共计|共|累计|总计|全县|全区|全市|全镇|全乡|我县|我区|我市|先后|均|"
-    r"[一二三四五六七八九十]+是|\d{4}年度?(?:以来)?|\d+月(?:份|底)?|自开通以来|以来|通过|"
+    r"还|已|共计|共|累计|总计|全县|全区|全市|全镇|全乡|我县|我区|我市|先后|均|"
+    r"[一二三四五六七八九十]+是|\d{4}年度?(?:以来)?|\d+月(?:份|底)?|自开通以来|以来|"
     r"对|在|为|向|从|由|经|按照|针对|围绕|共有|全县共有)+"
 )
 _TRAIL = re.compile(
@@ -49,6 +49,11 @@ _TRAIL = re.compile(
     r"分别为|分别|已|有|先后|的|各|仅|其中)+$"
 )
 _NOUN_FLAGS = ("n", "vn", "nz", "j", "l", "an", "ng", "nr", "ns", "nt")
+_STOP_FLAGS = frozenset("cpudxmqryeof")
+_STOP_VERBS = frozenset(
+    {"进行", "开展", "参与", "参加", "纳入", "入驻", "通过", "实现", "获得", "荣获", "受到", "完成"}
+)
+_CONJUNCTIONS = frozenset("和与及或并")
 MAX_NAME = 16
 
 
@@ -96,9 +101,7 @@ def _excluded(text: str, match: re.Match[str], mask: bytearray) -> bool:
     if _RANK_BEFORE.search(text[max(0, first - 6) : first]):
         return True
     if not number[0].isdigit():
-        if unit not in _CHINESE_OK_UNITS or not any(
-            ch in CHINESE_DIGITS for ch in number[:1] + number
-        ):
+        if unit not in _CHINESE_OK_UNITS:
             return True
         if number[0] not in CHINESE_DIGITS and number[0] != "十":
             return True
@@ -108,7 +111,7 @@ def _excluded(text: str, match: re.Match[str], mask: bytearray) -> bool:
     if unit == "个" and _AFTER_STOP.match(after):
         return True
     year_like = number.isdigit() and len(number) == 4 and 1990 <= int(number) <= 2100
-    return year_like and unit in "起期届"
+    return year_like and unit in "期届"
 
 
 def _value(match: re.Match[str]) -> float | None:
@@ -137,9 +140,14 @@ def _trim_before(text: str, start: int, end: int, budget: int = MAX_NAME) -> tup
         end -= len(trail.group(0))
         phrase = text[start:end]
     lead = _LEAD.match(phrase)
-    if lead:
+    if lead and len(phrase) - lead.end() != 1:
         start += lead.end()
         phrase = text[start:end]
+    if phrase[:1] in _CONJUNCTIONS:
+        first_word, flag = segment.tag(phrase)[0]
+        if flag == "c" and first_word in _CONJUNCTIONS:
+            start += len(first_word)
+            phrase = text[start:end]
     listing = phrase.rfind("等")
     if listing > 0 and len(phrase) - listing > 2:
         tail = segment.tag(phrase[listing + 1 :])
@@ -167,19 +175,26 @@ def _trim_before(text: str, start: int, end: int, budget: int = MAX_NAME) -> tup
 
 
 def _noun_after(text: str, position: int) -> int:
-    """End of the noun phrase right after a classifier (`…家企业参与` → after `企业`)."""
-    window = text[position : position + 14]
-    if not window or window[0] in _DELIMITERS:
-        return position
-    if window[0] == "“":
-        close = window.find("”")
-        return position + close + 1 if 1 < close <= 12 else position
-    size = 0
-    for word, flag in segment.tag(window):
-        if not flag.startswith(_NOUN_FLAGS) or size + len(word) > 10:
+    """End of the noun phrase right after a classifier (`…家企业参与` → after `企业`).
+
+    Modifiers (`省级`, `重点`) may precede the noun; a quoted name (`“民主法治示范村”`) ends it.
+    """
+    window = text[position : position + 24]
+    size = noun_end = 0
+    for word, flag in segment.tag(window[:14]):
+        if word == "“":
+            close = window.find("”", size + 1)
+            if 0 < close - size <= 21:
+                noun_end = close + 1
+            break
+        if flag[:1] in _STOP_FLAGS or word in _STOP_VERBS or size + len(word) > 10:
+            break
+        if flag.startswith("v") and flag != "vn":
             break
         size += len(word)
-    return position + size
+        if flag.startswith(_NOUN_FLAGS):
+            noun_end = size
+    return position + noun_end
 
 
 def _balanced(name: str) -> str:
@@ -219,6 +234,8 @@ def find_figures(text: str) -> list[Figure]:
         if not before and not after:
             after_end = _phrase_after(text, end)
             after = text[end:after_end]
+            if not after and figures and figures[-1].span[1] == match.start():
+                before = figures[-1].name
         name = _balanced(before + after)
         if len(name) < 2 or not re.search(r"[\u4e00-\u9fff]", name):
             floor = end

@@ -137,16 +137,25 @@ def _looks_binary(text: str) -> bool:
 
 
 def _read_docx(data: bytes) -> tuple[str, tuple[tuple[int, int], ...]]:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+    """Text and style headings of a DOCX package; python-docx's own errors become ValueError."""
+    from docx.exceptions import PythonDocxError
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         if "word/document.xml" not in archive.namelist():
-            raise PackageNotFoundError("no word/document.xml")
+            raise ValueError("no word/document.xml in the package")
         if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED_BYTES:
             raise ValueError("package too large when unpacked")
+    try:
+        return _docx_lines(data)
+    except PythonDocxError as exc:
+        raise ValueError(str(exc)) from exc
+
+
+def _docx_lines(data: bytes) -> tuple[str, tuple[tuple[int, int], ...]]:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     document = docx.Document(io.BytesIO(data))
     lines: list[str] = []
     headings: list[tuple[int, int]] = []

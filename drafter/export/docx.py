@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import docx
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm, Pt, RGBColor
 
@@ -23,12 +22,9 @@ from drafter.fileio import write_export
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.styles.style import ParagraphStyle
-    from docx.text.paragraph import Paragraph
+    from docx.oxml.text.paragraph import CT_P
 
     from drafter.core.document import ReportDocument
-
-_Styles = dict[str, tuple["ParagraphStyle", str]]
 
 _BLOCK_STYLES = {
     "paragraph": "Normal",
@@ -37,23 +33,15 @@ _BLOCK_STYLES = {
     "heading3": "GbHeading3",
 }
 
-# (style id, Chinese name, font, size pt, alignment, first-line indent chars, outline level)
+# (style id, Chinese name, font, size pt, w:jc, first-line indent in chars, outline level)
 _STYLE_SPECS = (
-    ("GbTitle", "公文标题", gb.TITLE_FONT, gb.TITLE_SIZE_PT, WD_ALIGN_PARAGRAPH.CENTER, 0, None),
-    ("GbAddressee", "主送机关", gb.BODY_FONT, gb.BODY_SIZE_PT, WD_ALIGN_PARAGRAPH.LEFT, 0, None),
+    ("GbTitle", "公文标题", gb.TITLE_FONT, gb.TITLE_SIZE_PT, "center", 0, None),
+    ("GbAddressee", "主送机关", gb.BODY_FONT, gb.BODY_SIZE_PT, "left", 0, None),
     ("GbHeading1", "一级标题", gb.HEADING1_FONT, gb.BODY_SIZE_PT, None, None, 0),
     ("GbHeading2", "二级标题", gb.HEADING2_FONT, gb.BODY_SIZE_PT, None, None, 1),
     ("GbHeading3", "三级标题", gb.HEADING3_FONT, gb.BODY_SIZE_PT, None, None, 2),
-    (
-        "GbSignature",
-        "发文机关署名",
-        gb.BODY_FONT,
-        gb.BODY_SIZE_PT,
-        WD_ALIGN_PARAGRAPH.RIGHT,
-        0,
-        None,
-    ),
-    ("GbDate", "成文日期", gb.BODY_FONT, gb.BODY_SIZE_PT, WD_ALIGN_PARAGRAPH.RIGHT, 0, None),
+    ("GbSignature", "发文机关署名", gb.BODY_FONT, gb.BODY_SIZE_PT, "right", 0, None),
+    ("GbDate", "成文日期", gb.BODY_FONT, gb.BODY_SIZE_PT, "right", 0, None),
 )
 
 
@@ -68,26 +56,19 @@ def _setup_page(document: Document) -> None:
     document.settings.odd_and_even_pages_header_footer = True
 
 
-def _font(style: ParagraphStyle, name: str, size_pt: float) -> None:
-    ooxml.set_east_asian_font(style, name)
-    style.font.size = Pt(size_pt)
-    style.font.bold = False
-    style.font.italic = False
-    style.font.color.rgb = RGBColor(0, 0, 0)
-
-
-def _setup_styles(document: Document) -> _Styles:
-    """Create the body, title, heading, signature and page-number styles.
+def _setup_styles(document: Document) -> dict[str, str]:
+    """Set up Normal as the body style and add the title, heading, signature and page-number styles.
 
     Returns:
-        Each style by id, with its East Asian font to repeat on every run.
+        The East Asian font of each style id, to repeat on every run.
     """
     ooxml.drop_styles_with_effects(document)
     ooxml.set_doc_defaults_font(document, gb.BODY_FONT)
-    styles = document.styles
-    normal = styles["Normal"]
-    _font(normal, gb.BODY_FONT, gb.BODY_SIZE_PT)
+    normal = document.styles["Normal"]
+    ooxml.set_east_asian_font(normal, gb.BODY_FONT)
     ooxml.set_char_spacing(normal, gb.CHAR_SPACING_TWIPS)
+    normal.font.size = Pt(gb.BODY_SIZE_PT)
+    normal.font.color.rgb = RGBColor(0, 0, 0)
     fmt = normal.paragraph_format
     fmt.space_before = fmt.space_after = Pt(0)
     fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
@@ -96,39 +77,32 @@ def _setup_styles(document: Document) -> _Styles:
     ooxml.set_indent_chars(
         normal, cell_twips=gb.CHAR_CELL_TWIPS, first_line=gb.FIRST_LINE_INDENT_CHARS
     )
-    styles_by_id = {"Normal": (normal, gb.BODY_FONT)}
+    fonts = {"Normal": gb.BODY_FONT}
     for style_id, name, font, size_pt, alignment, indent, outline in _STYLE_SPECS:
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.style_id = style_id
-        style.base_style = normal
-        style.quick_style = True
-        _font(style, font, size_pt)
-        if alignment is not None:
-            style.paragraph_format.alignment = alignment
-        if indent is not None:
-            ooxml.set_indent_chars(style, cell_twips=gb.CHAR_CELL_TWIPS, first_line=indent)
-        if outline is not None:
-            ooxml.set_outline_level(style, outline)
-            style.paragraph_format.keep_with_next = True
-        styles_by_id[style_id] = (style, font)
-    page_number = styles.add_style("页码", WD_STYLE_TYPE.PARAGRAPH)
-    page_number.style_id = "GbPageNumber"
-    page_number.base_style = normal
-    _font(page_number, gb.PAGE_NUMBER_FONT, gb.PAGE_NUMBER_SIZE_PT)
-    ooxml.set_char_spacing(page_number, 0)
-    ooxml.set_snap_to_grid(page_number, False)
-    ooxml.set_indent_chars(page_number, cell_twips=gb.CHAR_CELL_TWIPS, first_line=0)
-    styles_by_id["GbPageNumber"] = (page_number, gb.PAGE_NUMBER_FONT)
-    return styles_by_id
-
-
-def _add(document: Document, text: str, style_id: str, styles: _Styles) -> Paragraph:
-    """Append a paragraph of `style_id` whose single run names the style's East Asian font."""
-    style, font = styles[style_id]
-    paragraph = document.add_paragraph(style=style)
-    if text:
-        ooxml.set_east_asian_font(paragraph.add_run(to_fullwidth(text)), font)
-    return paragraph
+        ooxml.add_paragraph_style(
+            document,
+            style_id,
+            name,
+            font=font,
+            size_pt=size_pt,
+            alignment=alignment,
+            first_line_chars=indent,
+            cell_twips=gb.CHAR_CELL_TWIPS,
+            outline_level=outline,
+        )
+        fonts[style_id] = font
+    ooxml.add_paragraph_style(
+        document,
+        "GbPageNumber",
+        "页码",
+        font=gb.PAGE_NUMBER_FONT,
+        size_pt=gb.PAGE_NUMBER_SIZE_PT,
+        first_line_chars=0,
+        char_spacing=0,
+        snap_to_grid=False,
+    )
+    fonts["GbPageNumber"] = gb.PAGE_NUMBER_FONT
+    return fonts
 
 
 def _width_chars(text: str) -> float:
@@ -136,20 +110,19 @@ def _width_chars(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
 
 
-def _add_page_numbers(document: Document, styles: _Styles) -> None:
+def _add_page_numbers(document: Document) -> None:
     """`— N —` in both footers: odd pages right-aligned, even pages left, one character in."""
     section = document.sections[0]
-    edge_twips = round(gb.PAGE_NUMBER_EDGE_INDENT_CHARS * gb.PAGE_NUMBER_SIZE_PT * gb.TWIPS_PER_PT)
-    for footer, alignment, side in (
-        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT, "right"),
-        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "left"),
+    indent = Pt(gb.PAGE_NUMBER_EDGE_INDENT_CHARS * gb.PAGE_NUMBER_SIZE_PT)
+    for footer, alignment in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
     ):
         footer.is_linked_to_previous = False
         paragraph = footer.paragraphs[0]
-        paragraph.style = styles["GbPageNumber"][0]
+        ooxml.set_paragraph_style(paragraph, "GbPageNumber")
         paragraph.alignment = alignment
-        indent = Pt(edge_twips / gb.TWIPS_PER_PT)
-        if side == "right":
+        if alignment == WD_ALIGN_PARAGRAPH.RIGHT:
             paragraph.paragraph_format.right_indent = indent
         else:
             paragraph.paragraph_format.left_indent = indent
@@ -160,7 +133,21 @@ def _add_page_numbers(document: Document, styles: _Styles) -> None:
             ooxml.set_east_asian_font(run, gb.PAGE_NUMBER_FONT)
 
 
-def _add_signature(document: Document, doc: ReportDocument, styles_by_id: _Styles) -> None:
+class _Writer:
+    """Appends paragraphs to a document's body from per-style prototypes (see `ooxml`)."""
+
+    def __init__(self, document: Document, fonts: dict[str, str]) -> None:
+        self._end = ooxml.body_end(document)
+        self._prototypes = {
+            style_id: ooxml.paragraph_prototype(style_id, font) for style_id, font in fonts.items()
+        }
+
+    def add(self, text: str, style_id: str = "Normal") -> CT_P:
+        """Append a `style_id` paragraph holding `text` made full-width where Chinese."""
+        return ooxml.insert_paragraph(self._end, self._prototypes[style_id], to_fullwidth(text))
+
+
+def _add_signature(writer: _Writer, doc: ReportDocument) -> None:
     """Issuer(s) centred over the date, the date four characters in from the right (7.3.5.1).
 
     This is the layout for a document that will carry a seal, the usual case for a report.
@@ -169,22 +156,20 @@ def _add_signature(document: Document, doc: ReportDocument, styles_by_id: _Style
     if not doc.issuers and not doc.date:
         return
     for _ in range(gb.SIGNATURE_BLANK_LINES):
-        document.add_paragraph()
-    date = to_fullwidth(doc.date)
-    date_width = _width_chars(date)
+        writer.add("")
+    date_width = _width_chars(to_fullwidth(doc.date))
     for issuer in doc.issuers:
-        issuer_text = to_fullwidth(issuer)
-        offset = (date_width - _width_chars(issuer_text)) / 2 if date else 0
-        paragraph = _add(document, issuer_text, "GbSignature", styles_by_id)
+        offset = (date_width - _width_chars(to_fullwidth(issuer))) / 2 if doc.date else 0
         ooxml.set_indent_chars(
-            paragraph,
+            writer.add(issuer, "GbSignature"),
             cell_twips=gb.CHAR_CELL_TWIPS,
             right=max(0.0, gb.DATE_RIGHT_INDENT_CHARS + offset),
         )
-    if date:
-        paragraph = _add(document, date, "GbDate", styles_by_id)
+    if doc.date:
         ooxml.set_indent_chars(
-            paragraph, cell_twips=gb.CHAR_CELL_TWIPS, right=gb.DATE_RIGHT_INDENT_CHARS
+            writer.add(doc.date, "GbDate"),
+            cell_twips=gb.CHAR_CELL_TWIPS,
+            right=gb.DATE_RIGHT_INDENT_CHARS,
         )
 
 
@@ -195,15 +180,15 @@ def build_docx(doc: ReportDocument) -> Document:
     """
     document = docx.Document()
     _setup_page(document)
-    styles_by_id = _setup_styles(document)
-    _add(document, doc.title, "GbTitle", styles_by_id)
-    document.add_paragraph()
+    writer = _Writer(document, _setup_styles(document))
+    writer.add(doc.title, "GbTitle")
+    writer.add("")
     if doc.addressee:
-        _add(document, f"{doc.addressee.rstrip(':：')}：", "GbAddressee", styles_by_id)
+        writer.add(f"{doc.addressee.rstrip(':：')}：", "GbAddressee")
     for block in doc.body:
-        _add(document, block.text, _BLOCK_STYLES[block.kind], styles_by_id)
-    _add_signature(document, doc, styles_by_id)
-    _add_page_numbers(document, styles_by_id)
+        writer.add(block.text, _BLOCK_STYLES[block.kind])
+    _add_signature(writer, doc)
+    _add_page_numbers(document)
     properties = document.core_properties
     properties.title = to_fullwidth(doc.title)
     properties.author = doc.issuers[0] if doc.issuers else ""

@@ -1,17 +1,21 @@
-"""The Textual app: opens the workspace's current draft on the drafting screen."""
+"""The Textual app: opens the workspace, lets the clerk pick a year, then drafts it."""
 
 from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Iterable
 from pathlib import Path
 
-from textual.app import App
+from textual import on
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from drafter import paths
 from drafter.errors import DrafterError
+from drafter.tui.screens.start import YearChosen
 
 log = logging.getLogger("drafter.tui")
 
@@ -22,39 +26,139 @@ class DrafterApp(App[None]):
     CSS_PATH = "drafter.tcss"
     TITLE = "法治政府建设年度报告起草"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    BINDINGS = [Binding("ctrl+q", "quit", "退出", id="quit", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "退出", id="quit", priority=True),
+        Binding("f1", "help", "帮助", id="help"),
+        Binding("f2", "years", "年度", id="years"),
+        Binding("f10", "toggle_theme", "明暗", id="toggle_theme", show=False),
+    ]
 
     def __init__(self, workspace_root: Path) -> None:
         super().__init__()
         self.workspace_root = workspace_root
-        self.session = None
+        self.workspace = None
+        self.draft_screen = None
+
+    # Opening
 
     def on_mount(self) -> None:
-        from drafter.session import DraftSession
-        from drafter.tui.screens.draft import DraftScreen
-        from drafter.tui.screens.message import MessageScreen
+        from drafter.tui.screens.workspace_form import WorkspaceFormScreen
         from drafter.workspace import Workspace
 
+        if not paths.config_file(self.workspace_root).exists():
+            self.push_screen(WorkspaceFormScreen(self.workspace_root), self._workspace_created)
+            return
         try:
             workspace = Workspace.open(self.workspace_root)
-            workspace.lock()
-            self.session = DraftSession.open(workspace)
         except DrafterError as exc:
-            self.push_screen(MessageScreen(str(exc)))
+            self._show_message(str(exc))
             return
-        self.push_screen(DraftScreen(self.session))
+        self._use_workspace(workspace)
 
-    async def action_quit(self) -> None:
+    def _workspace_created(self, workspace) -> None:
+        if workspace is not None:
+            self._use_workspace(workspace)
+
+    def _use_workspace(self, workspace) -> None:
+        try:
+            workspace.lock()
+            workspace.load_figures()
+        except DrafterError as exc:
+            self._show_message(str(exc))
+            return
+        self.workspace = workspace
+        year = workspace.default_year()
+        if workspace.store.load_draft(workspace.config.county, year) is not None:
+            self.open_draft(year)
+        else:
+            self.action_years()
+
+    def _show_message(self, message: str) -> None:
+        from drafter.tui.screens.message import MessageScreen
+
+        self._replace_top(MessageScreen(message))
+
+    def _replace_top(self, screen: Screen) -> None:
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def open_draft(self, year: int, carry_text: bool = False) -> None:
+        """Show the drafting screen for a year (creating the draft from last year if needed)."""
+        from drafter.session import DraftSession
         from drafter.tui.screens.draft import DraftScreen
 
-        for screen in self.screen_stack:
-            if isinstance(screen, DraftScreen):
-                try:
-                    screen.save_now()
-                except DrafterError as exc:
-                    self.notify(str(exc), severity="error", markup=False)
-                    return
-        self.exit()
+        self._save_open_draft()
+        try:
+            session = DraftSession.open(self.workspace, year, carry_text=carry_text)
+        except DrafterError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.draft_screen = DraftScreen(session)
+        self._replace_top(self.draft_screen)
+
+    @on(YearChosen)
+    def year_chosen(self, event: YearChosen) -> None:
+        self.open_draft(event.year, event.carry_text)
+
+    def _save_open_draft(self) -> bool:
+        if self.draft_screen is None:
+            return True
+        try:
+            self.draft_screen.save_now()
+        except DrafterError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return False
+        return True
+
+    def on_unmount(self) -> None:
+        self._save_open_draft()
+        if self.workspace is not None:
+            self.workspace.close()
+
+    # Actions
+
+    def action_years(self) -> None:
+        from drafter.tui.screens.start import StartScreen
+
+        if self.workspace is None:
+            return
+        self._save_open_draft()
+        self.draft_screen = None
+        self._replace_top(StartScreen(self.workspace, self.workspace.default_year()))
+
+    def action_help(self) -> None:
+        from drafter.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"
+
+    async def action_quit(self) -> None:
+        if self._save_open_draft():
+            self.exit()
+            return
+        from drafter.tui.screens.confirm import ConfirmScreen
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        self.push_screen(ConfirmScreen("最近的修改没能保存。仍要退出吗？退出会丢失这些修改。", "仍然退出", "留下"), answered)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every action in the command palette, in Chinese."""
+        from drafter.tui.screens.draft import DraftScreen
+
+        if isinstance(screen, DraftScreen):
+            yield from screen.commands()
+        yield SystemCommand("年度与工作区", "查看往年报告和草稿，开始新的年度", self.action_years)
+        yield SystemCommand("帮助", "写作流程和全部按键", self.action_help)
+        yield SystemCommand("切换明暗主题", "在深色和浅色界面之间切换", self.action_toggle_theme)
+        yield SystemCommand("退出", "保存并退出", self.action_quit)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The outer edge for workers: log the traceback, show one sentence."""

@@ -66,7 +66,7 @@ def test_confirm_keeps_value(draft):
 def test_year_over_year(draft, catalog):
     changed = set_value(draft, catalog, "review_concluded", 45)
     changes = year_over_year(changed, catalog, LAST_YEAR)
-    assert changes["review_concluded"] == "同比 +12.5%"
+    assert changes["review_concluded"] == "同比+12.5%"
     assert changes["lawsuit_concluded"] == "持平"
 
 

@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from drafter.core.numbers import format_change, format_date, format_value, parse_user_number, round_half_up
+from drafter.core.numbers import (
+    format_change,
+    format_date,
+    format_value,
+    parse_user_number,
+    round_half_up,
+)
 
 
 @pytest.mark.parametrize(
@@ -51,8 +57,8 @@ def test_format_date_has_no_zero_padding():
 def test_format_change(catalog):
     count = catalog.get("review_concluded")
     rate = catalog.get("mediation_success_rate")
-    assert format_change(225, 200, count) == "同比 +12.5%"
-    assert format_change(180, 200, count) == "同比 -10%"
+    assert format_change(225, 200, count) == "同比+12.5%"
+    assert format_change(180, 200, count) == "同比-10%"
     assert format_change(200, 200, count) == "持平"
     assert format_change(5, None, count) == "新增"
-    assert format_change(98.5, 97, rate) == "同比 +1.5 个百分点"
+    assert format_change(98.5, 97, rate) == "同比+1.5个百分点"

@@ -11,10 +11,18 @@ from drafter.tui.widgets.indicator_field import IndicatorField
 from drafter.tui.widgets.part_list import PartList
 
 
+async def start_2026(pilot) -> None:
+    """From the start screen of a fresh sample workspace, start the 2026 report."""
+    await pilot.pause()
+    assert pilot.app.screen.query_one("#start-new").label.plain == "开始 2026 年报告"
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_open_change_number_export(sample_workspace):
     app = make_app(sample_workspace)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await start_2026(pilot)
         screen = app.screen
         parts = screen.query_one(PartList)
         parts.focus()
@@ -42,6 +50,10 @@ async def test_open_change_number_export(sample_workspace):
         assert "同比" in str(field.query_one(".indicator-detail").render())
 
         await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert app.screen.query_one("#export-errors")  # parts still empty, values unconfirmed
+        app.screen.query_one("#do-export").press()
+        await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
 
@@ -59,7 +71,7 @@ async def test_open_change_number_export(sample_workspace):
 async def test_invalid_value_is_refused_in_place(sample_workspace):
     app = make_app(sample_workspace)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await start_2026(pilot)
         screen = app.screen
         screen.query_one(PartList).focus()
         await pilot.press("down")

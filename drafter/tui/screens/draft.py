@@ -6,12 +6,12 @@ import datetime as dt
 import threading
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Footer, Header, Input, Static, TextArea
 
 from drafter.errors import DrafterError, ValueProblem
 from drafter.session import DraftSession
@@ -30,8 +30,11 @@ class DraftScreen(Screen[None]):
     """Edit one draft; every change is saved automatically."""
 
     BINDINGS = [
-        Binding("ctrl+o", "export('docx')", "导出DOCX", id="export_docx"),
+        Binding("ctrl+o", "export", "导出", id="export"),
+        Binding("ctrl+r", "review", "审查预览", id="review"),
         Binding("ctrl+t", "confirm_all", "确认沿用值", id="confirm_all"),
+        Binding("ctrl+n", "next_part", "下一部分", id="next_part", show=False),
+        Binding("ctrl+b", "previous_part", "上一部分", id="previous_part", show=False),
         Binding("ctrl+s", "save", "立即保存", show=False, id="save"),
     ]
 
@@ -74,7 +77,7 @@ class DraftScreen(Screen[None]):
         from drafter.core.compose import part_heading
 
         for spec in self.session.kind.parts:
-            label = part_heading(draft, self.session.kind, spec.id)
+            label = spec.label or part_heading(draft, self.session.kind, spec.id)
             entries.append(PartEntry(spec.id, label, spec.required, len(draft.parts.get(spec.id, "").strip())))
         return entries
 
@@ -89,10 +92,26 @@ class DraftScreen(Screen[None]):
         text = draft.opening if spec is None else draft.parts.get(part_id, "")
         with editor.prevent(TextArea.Changed):
             editor.load_text(text)
-        heading = next(e.label for e in self.part_entries() if e.part_id == part_id)
-        self.query_one("#part-title", Static).update(heading if spec else f"{draft.title}")
+        from drafter.core.compose import part_heading
+
+        heading = draft.title if spec is None else part_heading(draft, self.session.kind, part_id)
+        self.query_one("#part-title", Static).update(heading)
         self.query_one(GuidancePanel).show(spec)
         await self.query_one(IndicatorPanel).show(self.session, None if spec is None else part_id)
+        self.call_after_refresh(self.sync_ime_cursor)
+
+    def sync_ime_cursor(self) -> None:
+        """Put the terminal cursor back on the focused caret after a layout change.
+
+        Input methods open their candidate window at the terminal cursor. Textual moves it only
+        when the caret moves, so a panel that grows or shrinks would leave it stale.
+        """
+        focused = self.app.focused
+        if isinstance(focused, TextArea | Input) and focused.region:
+            self.app.cursor_position = focused.cursor_screen_offset
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.sync_ime_cursor)
 
     @on(PartList.PartChosen)
     async def part_chosen(self, event: PartList.PartChosen) -> None:
@@ -117,10 +136,12 @@ class DraftScreen(Screen[None]):
             self.session.set_value_text(event.indicator_id, event.text)
         except ValueProblem as exc:
             event.field.error = str(exc)
+            self.call_after_refresh(self.sync_ime_cursor)
             return
         event.field.error = ""
         self.query_one(IndicatorPanel).refresh_values(self.session)
         self.schedule_save()
+        self.call_after_refresh(self.sync_ime_cursor)
 
     @on(IndicatorField.Confirmed)
     def indicator_confirmed(self, event: IndicatorField.Confirmed) -> None:
@@ -190,12 +211,72 @@ class DraftScreen(Screen[None]):
         self.notify(event.message, severity="error", markup=False)
         self.schedule_save()
 
+    # Navigation
+
+    def _move_part(self, step: int) -> None:
+        parts = self.query_one(PartList)
+        index = parts.highlighted or 0
+        parts.highlighted = max(0, min(parts.option_count - 1, index + step))
+
+    def action_next_part(self) -> None:
+        self._move_part(1)
+
+    def action_previous_part(self) -> None:
+        self._move_part(-1)
+
+    def action_review(self) -> None:
+        from drafter.tui.screens.preview import PreviewScreen
+
+        self.app.push_screen(PreviewScreen(self.session.preview_text()))
+
+    def commands(self) -> list[SystemCommand]:
+        """Palette entries for this screen's actions."""
+        return [
+            SystemCommand("导出 DOCX", "按 GB/T 9704 版式导出到 exports/", lambda: self.export_now("docx")),
+            SystemCommand("导出纯文本", "导出 .txt 到 exports/", lambda: self.export_now("txt")),
+            SystemCommand("导出 PDF", "经 LibreOffice 转换（需已安装）", lambda: self.export_now("pdf")),
+            SystemCommand("导出（选择格式）", "选择格式并查看审查结果", self.action_export),
+            SystemCommand("审查与全文预览", "查看问题清单和打印效果", self.action_review),
+            SystemCommand("确认全部沿用值", "把所有沿用上年的指标值标为已确认", self.action_confirm_all),
+            SystemCommand("下一部分", "转到报告的下一部分", self.action_next_part),
+            SystemCommand("上一部分", "转到报告的上一部分", self.action_previous_part),
+            SystemCommand("立即保存", "（修改本会自动保存）", self.action_save),
+        ]
+
     # Export
 
-    def action_export(self, fmt: str) -> None:
+    def action_export(self) -> None:
+        from drafter.export.pdf import find_soffice
+        from drafter.tui.screens.export import ExportScreen
+
+        self.save_now()
+
+        def chosen(fmt: str | None) -> None:
+            if fmt:
+                self.export_now(fmt)
+
+        errors = self.review_errors()
+        self.app.push_screen(ExportScreen(errors, find_soffice() is not None, str(self.session.workspace.exports_dir)), chosen)
+
+    def export_now(self, fmt: str) -> None:
+        """Save, then export in a worker; the path is shown when done."""
         self.save_now()
         self.query_one("#export-path", Static).update("正在导出…")
         self.export_in_background(fmt)
+
+    def review_errors(self) -> list[str]:
+        """Sentences of the reviewer's errors that should block an export."""
+        from drafter.core.drafts import unconfirmed
+
+        errors = []
+        kind = self.session.kind
+        missing = [p.label or p.id for p in kind.parts if p.required and not self.session.draft.parts.get(p.id, "").strip()]
+        if missing:
+            errors.append(f"必备部分尚未填写：{'、'.join(missing)}")
+        pending = unconfirmed(self.session.draft)
+        if pending:
+            errors.append(f"{len(pending)} 项沿用上年的指标值尚未确认")
+        return errors
 
     @work(thread=True, group="export", exclusive=True, exit_on_error=False)
     def export_in_background(self, fmt: str) -> None:

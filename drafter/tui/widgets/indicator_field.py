@@ -84,8 +84,8 @@ class IndicatorField(Widget):
         self._apply_state()
 
     def _detail(self) -> str:
-        last = "上年 —" if self._last_year is None else f"上年 {format_with_unit(self._last_year, self.spec)}"
-        return f"{last}  {self._change}  {self._state_text()}".rstrip()
+        last = "上年—" if self._last_year is None else f"上年{format_with_unit(self._last_year, self.spec)}"
+        return "｜".join(part for part in (last, self._change, self._state_text()) if part)
 
     def _state_text(self) -> str:
         value = self._value
@@ -94,9 +94,9 @@ class IndicatorField(Widget):
         if value is None:
             return ""
         if value.origin == "carried" and not value.confirmed:
-            return f"沿用{value.source_year or ''}年，待确认"
+            return "待确认"
         if value.origin == "carried":
-            return "沿用，已确认"
+            return "已确认"
         return ""
 
     def _apply_state(self) -> None:

@@ -25,7 +25,7 @@ class PartEntry:
 def entry_prompt(entry: PartEntry) -> str:
     mark = "✓" if entry.chars else "○" if entry.required else "·"
     suffix = "" if entry.required else "（可选）"
-    return f"{mark} {entry.label}{suffix}\n   {entry.chars} 字"
+    return f"{mark} {entry.label}{suffix}\n  {entry.chars}字"
 
 
 class PartList(OptionList):

@@ -1,0 +1,247 @@
+"""Benchmark of the past-report engine on synthetic corpora of 100, 1,000 and 5,000 reports.
+
+Each synthetic report recombines the sample reports (past_reports/, and the seeds in
+../shared/seeds when present, read at run time, never copied): parts and paragraphs drawn from
+different reports, clauses of sentences swapped between reports, figures varied, county names
+and years changed. Reports are written as .txt (half UTF-8, half GB18030) to a temp folder.
+
+For each size, a child process imports the folder into a fresh workspace and reports: import
+throughput (MB/s of file bytes) next to `jieba.lcut` over the same texts in the same process,
+index size on disk, peak memory (ru_maxrss of the child), and suggest latency p50/p95 over 200
+queries. `--compare-index` runs FTS5 and our own BM25 side by side on the same corpus.
+
+    .venv/bin/python bench/corpus.py                      # 100, 1000, 5000 reports
+    .venv/bin/python bench/corpus.py --sizes 100 1000 --compare-index
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+QUERIES = [
+    ("行政复议", "复议"), ("行政诉讼 败诉", "诉"), ("负责人出庭应诉", "出庭"), ("规范性文件 备案", "规范性文件"),
+    ("执法证件", "执法"), ("普法宣传", "普法"), ("法律援助", "援助"), ("人民调解", "调解"),
+    ("12345热线", "热线"), ("政务服务 网办", "政务服务"), ("重大行政决策", "决策"), ("合法性审核", "合法性"),
+    ("法治督察", "督察"), ("案卷评查", "案卷"), ("涉企检查", "检查"), ("法律顾问", "顾问"),
+]  # fmt: skip
+SYLLABLES = "安宁平川河山阳泉清源丰泽云岚汀兴和永嘉禾溪桐林枫石湖峰松柏海东西南北中华明德崇义"
+KIND_HEADINGS = {
+    "measures_and_results": ["主要举措和成效", "工作开展情况", "{year}年法治政府建设主要举措及成效"],
+    "shortcomings_and_causes": ["存在的不足和原因", "存在的问题和短板", "存在的问题及原因分析"],
+    "first_responsible_person_duties": ["党政主要负责人履行推进法治建设第一责任人职责情况"],
+    "next_year_plan": ["{next_year}年工作打算", "下一步工作安排", "下一年度工作计划"],
+}
+CN = "一二三四五六七八九十"
+
+
+def load_sources() -> list[dict]:
+    """Parts of the sample reports: kind -> list of (level-2 heading, body lines)."""
+    from drafter.corpus.read import read_report
+    from drafter.corpus.structure import parse_report
+
+    files = sorted((REPO / "past_reports").glob("*.[td][xo][tc]*"))
+    seeds = REPO.parent / "shared" / "seeds"
+    if seeds.is_dir():
+        files += sorted(seeds.glob("*.txt"))
+    sources = []
+    for path in files:
+        structure = parse_report(read_report(path).text)
+        text = structure.clean.text
+        parts: dict[str, list[tuple[str, list[str]]]] = {}
+        for section in structure.sections:
+            if section.level == 1 and section.kind in KIND_HEADINGS:
+                body = text[section.body_span[0] : section.body_span[1]]
+                blocks: list[tuple[str, list[str]]] = []
+                for line in body.split("\n"):
+                    if re.match(r"^（[一二三四五六七八九十]+）", line) and len(line) < 50:
+                        blocks.append((re.sub(r"^（.+?）", "", line), []))
+                    elif line.strip():
+                        if not blocks:
+                            blocks.append(("", []))
+                        blocks[-1][1].append(line)
+                parts.setdefault(section.kind, []).extend(blocks)
+        names = {n for n in re.findall(r"[\u4e00-\u9fff]{1,3}[县区]", structure.title or "")}
+        sources.append({"parts": parts, "names": names, "year": structure.year})
+    return sources
+
+
+def _vary_number(match: re.Match[str], rng: random.Random) -> str:
+    number = match.group(0)
+    value = float(number)
+    if "." in number:
+        new = min(100.0, value * rng.uniform(0.9, 1.1)) if value <= 100 else value * rng.uniform(0.6, 1.4)
+        return f"{new:.{len(number.split('.')[1])}f}"
+    if 1990 <= value <= 2100:
+        return number
+    return str(max(1, round(value * rng.uniform(0.6, 1.4))))
+
+
+def synthetic_report(rng: random.Random, sources: list[dict], clause_pool: dict[str, list[str]]) -> str:
+    county = "".join(rng.sample(SYLLABLES, 2)) + rng.choice("县县县区")
+    year = rng.randint(2018, 2025)
+    lines = [rng.choice([f"{county}人民政府关于{year}年法治政府建设情况的报告", f"{county}{year}年法治政府建设年度报告"])]
+    lines.append(f"{year}年，{county}坚持以习近平新时代中国特色社会主义思想为指导，全面落实习近平法治思想。现将有关情况报告如下：")
+    kinds = list(KIND_HEADINGS)
+    for number, kind in enumerate(kinds):
+        heading = rng.choice(KIND_HEADINGS[kind]).format(year=year, next_year=year + 1)
+        lines.append(f"{CN[number]}、{heading}")
+        blocks = [b for s in sources for b in s["parts"].get(kind, [])]
+        for sub, (title, body) in enumerate(rng.sample(blocks, min(len(blocks), rng.randint(3, 6)))):
+            if title:
+                lines.append(f"（{CN[sub]}）{title}")
+            for line in body:
+                if rng.random() < 0.6:
+                    clauses = line.split("，")
+                    for i in range(len(clauses)):
+                        if rng.random() < 0.35:
+                            clauses[i] = rng.choice(clause_pool[kind])
+                    line = "，".join(clauses)
+                lines.append(line)
+    lines += [f"{county}人民政府", f"{year + 1}年{rng.randint(1, 3)}月{rng.randint(1, 28)}日"]
+    text = "\n".join(lines)
+    for source in sources:
+        for name in source["names"]:
+            text = text.replace(name, county)
+    return re.sub(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", lambda m: _vary_number(m, rng), text)
+
+
+def build_corpus(size: int, folder: Path, seed: int = 7) -> int:
+    sources = load_sources()
+    pool: dict[str, list[str]] = {}
+    for source in sources:
+        for kind, blocks in source["parts"].items():
+            pool.setdefault(kind, []).extend(c for _, body in blocks for line in body for c in line.split("，") if len(c) > 6)
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for i in range(size):
+        text = synthetic_report(rng, sources, pool)
+        data = text.encode("utf-8" if i % 2 else "gb18030")
+        (folder / f"r{i:05d}.txt").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def child(folder: Path, engine: str, baseline_files: int) -> dict:
+    """Import `folder` into a fresh workspace and measure (runs in its own process)."""
+    import jieba
+
+    from drafter.corpus.library import import_paths, open_index
+    from drafter.corpus.read import decode_text
+    from drafter.corpus.suggest import suggest
+    from drafter.workspace import Workspace, WorkspaceConfig
+
+    files = sorted(folder.glob("*.txt"))
+    total_bytes = sum(f.stat().st_size for f in files)
+    root = Path(tempfile.mkdtemp(prefix="drafter-bench-ws-"))
+    ws = Workspace.init(root / "ws", WorkspaceConfig(county="安宁县", issuers=["安宁县人民政府"]))
+    started = time.perf_counter()
+    summary = import_paths(ws, [folder], engine=engine)  # type: ignore[arg-type]
+    import_seconds = time.perf_counter() - started
+    sample = files[:baseline_files]
+    texts = [decode_text(f.read_bytes())[0] for f in sample]
+    jieba.setLogLevel(60)
+    jieba.lcut("预热")
+    started = time.perf_counter()
+    for text in texts:
+        jieba.lcut(text)
+    jieba_seconds = time.perf_counter() - started
+    index = open_index(ws)
+    counts = index.counts()
+    index.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    index.close()
+    db = root / "ws" / ".drafter" / "drafter.sqlite3"
+    draft = ws.draft(2025)
+    rng = random.Random(3)
+    timings, precision = [], []
+    kinds = [p.kind for p in ws.kind.parts if p.kind != "other"]
+    for i in range(200):
+        query, expect = QUERIES[i % len(QUERIES)]
+        part = "measures_and_results" if i % 4 else rng.choice(kinds)
+        if i % 5 == 0:
+            draft.parts[part] = "全面推进行政复议和行政执法监督，" + query
+            query = None
+        started = time.perf_counter()
+        found = suggest(ws, draft, part, query, limit=10)
+        timings.append(time.perf_counter() - started)
+        if query is not None and part == "measures_and_results" and found:
+            precision.append(sum(expect in s.text for s in found) / len(found))
+    ws.close()
+    shutil.rmtree(root, ignore_errors=True)
+    timings.sort()
+    return {
+        "engine": engine, "reports": len(files), "mb": total_bytes / 1e6,
+        "imported": len(summary.imported), "failed": len(summary.failed),
+        "import_s": import_seconds, "import_mbps": total_bytes / 1e6 / import_seconds,
+        "jieba_mbps": sum(f.stat().st_size for f in sample) / 1e6 / jieba_seconds,
+        "db_mb": db.stat().st_size / 1e6, "phrases": counts["phrases"], "sources": counts["sources"],
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "p50_ms": 1000 * statistics.median(timings), "p95_ms": 1000 * timings[int(0.95 * len(timings)) - 1],
+        "precision_at_10": statistics.mean(precision) if precision else None,
+    }  # fmt: skip
+
+
+def run_child(folder: Path, engine: str, baseline_files: int) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(folder), "--engine", engine, "--baseline-files", str(baseline_files)],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--compare-index", action="store_true", help="measure FTS5 and own BM25")
+    parser.add_argument("--baseline-files", type=int, default=500, help="files for the jieba.lcut baseline")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--engine", default="fts5", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child, args.engine, args.baseline_files)))
+        return
+    engines = ["fts5", "bm25"] if args.compare_index else ["fts5"]
+    results = []
+    with tempfile.TemporaryDirectory(prefix="drafter-bench-") as tmp:
+        for size in args.sizes:
+            folder = Path(tmp) / f"corpus{size}"
+            started = time.perf_counter()
+            total = build_corpus(size, folder)
+            print(f"built {size} reports, {total / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s", flush=True)
+            for engine in engines:
+                result = run_child(folder, engine, args.baseline_files)
+                results.append(result)
+                print(
+                    f"{engine:5} {size:5} reports {result['mb']:6.1f} MB | import {result['import_mbps']:.2f} MB/s"
+                    f" ({result['import_s']:.1f} s; jieba.lcut {result['jieba_mbps']:.2f} MB/s) | db {result['db_mb']:.1f} MB"
+                    f" | phrases {result['phrases']} | peak {result['peak_mb']:.0f} MB"
+                    f" | suggest p50 {result['p50_ms']:.1f} ms p95 {result['p95_ms']:.1f} ms"
+                    f" | P@10 {result['precision_at_10'] or 0:.2f} | failed {result['failed']}",
+                    flush=True,
+                )
+    for engine in engines:
+        rows = [r for r in results if r["engine"] == engine]
+        if len(rows) >= 2:
+            first, last = rows[0], rows[-1]
+            factor = last["reports"] / first["reports"]
+            print(f"{engine}: growth from {first['reports']} to {last['reports']} reports (x{factor:g}):")
+            for key in ("import_mbps", "db_mb", "peak_mb", "p50_ms", "p95_ms", "phrases"):
+                print(f"  {key:12} {first[key]:10.2f} -> {last[key]:10.2f}  (x{last[key] / first[key]:.2f})")
+
+
+if __name__ == "__main__":
+    main()

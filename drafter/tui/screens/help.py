@@ -1,0 +1,50 @@
+"""The help screen: what the tool does and every key."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+HELP_TEXT = """\
+drafter 帮助
+
+写作流程
+  1. 左侧“报告结构”列出报告各部分：✓ 已写，○ 必备未写，· 可选。
+  2. 中间是正文编辑区，下方是本部分的写作指引。每一行是一个段落；
+     以“（一）”开头的行是二级标题，以“1.”开头的行是三级标题。
+  3. 右侧“指标”列出本部分常用指标：已带入上年数值，黄色“待确认”表示尚未核对。
+     输入新数值即生效；按回车表示沿用上年数值并确认；比率由分项自动计算。
+  4. 在指标栏按 Ctrl+L 把该指标插入正文光标处；之后修改数值，正文随之更新。
+  5. 右侧“建议”列出往年报告中的相关表述，按回车插入正文（数字自动换成本年指标）。
+  6. Ctrl+R 审查全文：缺少的必备部分、相互矛盾的数字、照抄上年的内容、日期和标点问题。
+  7. Ctrl+O 导出 DOCX（GB/T 9704 版式）到 exports/ 文件夹，也可导出纯文本或 PDF。
+
+所有修改自动保存，无需保存键；意外关闭后重新打开，内容不会丢失。
+
+按键
+  F1        帮助                 Ctrl+P    命令面板（所有操作）
+  Ctrl+R    审查与预览           Ctrl+O    导出
+  Ctrl+T    确认全部沿用值       Ctrl+L    在指标栏中：插入正文
+  Ctrl+N    下一部分             Ctrl+B    上一部分
+  F2        年度与工作区         F10       切换明暗主题
+  Ctrl+Z    撤销（编辑区）       Ctrl+Y    重做
+  Tab       在各栏之间移动       Ctrl+Q    保存并退出
+
+按 Esc 关闭本页。
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """Shows HELP_TEXT; Esc closes it."""
+
+    BINDINGS = [Binding("escape,f1,q", "dismiss", "关闭", id="close_help")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static(HELP_TEXT, markup=False)
+
+    def action_dismiss(self) -> None:
+        self.dismiss()
