@@ -164,7 +164,7 @@ def child(folder: Path, engine: str, baseline_files: int) -> dict:
     counts = index.counts()
     index.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     index.close()
-    db = root / "ws" / ".drafter" / "drafter.sqlite3"
+    db_mb = (root / "ws" / ".drafter" / "drafter.sqlite3").stat().st_size / 1e6
     draft = ws.draft(2025)
     rng = random.Random(3)
     timings, precision = [], []
@@ -188,7 +188,7 @@ def child(folder: Path, engine: str, baseline_files: int) -> dict:
         "imported": len(summary.imported), "failed": len(summary.failed),
         "import_s": import_seconds, "import_mbps": total_bytes / 1e6 / import_seconds,
         "jieba_mbps": sum(f.stat().st_size for f in sample) / 1e6 / jieba_seconds,
-        "db_mb": db.stat().st_size / 1e6, "phrases": counts["phrases"], "sources": counts["sources"],
+        "db_mb": db_mb, "extract_share": None, "phrases": counts["phrases"], "sources": counts["sources"],
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "p50_ms": 1000 * statistics.median(timings), "p95_ms": 1000 * timings[int(0.95 * len(timings)) - 1],
         "precision_at_10": statistics.mean(precision) if precision else None,

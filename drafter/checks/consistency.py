@@ -80,6 +80,13 @@ def _before(report: CheckedReport, index: int) -> list[Mention]:
     return found
 
 
+def _previous_rate_end(report: CheckedReport, index: int) -> int:
+    for other in reversed(report.mentions[:index]):
+        if other.is_rate:
+            return other.figure.span[1]
+    return 0
+
+
 def _rate_span(mention: Mention) -> tuple[int, int]:
     start, end = mention.figure.number_span
     return start, end + 1
@@ -100,8 +107,10 @@ def _pair_for(mention: Mention, candidates: list[Mention], report: CheckedReport
     return (part, whole) if part is not None and whole is not None else None
 
 
-def _generic_pair(candidates: list[Mention]):
-    """The two figures right before a rate, when they look like its part and whole."""
+def _generic_pair(candidates: list[Mention], since: int):
+    """The two figures right before a rate (after any earlier rate), when they look like its
+    part and whole."""
+    candidates = [c for c in candidates if c.figure.span[0] >= since]
     if len(candidates) < 2:
         return None
     part, whole = candidates[0], candidates[1]
@@ -119,7 +128,7 @@ def check_rates(report: CheckedReport) -> Iterator[Finding]:
         pair = _pair_for(mention, candidates, report)
         known = pair is not None
         if pair is None:
-            pair = _generic_pair(candidates)
+            pair = _generic_pair(candidates, _previous_rate_end(report, index))
         if pair is None:
             continue
         part, whole = pair
@@ -185,7 +194,7 @@ def check_part_whole(report: CheckedReport) -> Iterator[Finding]:
             (
                 m
                 for m in _same_sentence(report, mention)
-                if m is not mention and m.strong and m.spec is whole_spec and not m.figure.approx
+                if m is not mention and m.strong and m.spec is not None and m.spec.id == whole_spec.id and not m.figure.approx
             ),
             None,
         )
@@ -236,15 +245,16 @@ def check_totals(report: CheckedReport) -> Iterator[Finding]:
 
 
 def check_conflicting_values(report: CheckedReport) -> Iterator[Finding]:
-    """The same indicator written with two different values in one report."""
-    first: dict[str, Mention] = {}
+    """The same indicator, named alike and in the same unit, with two values in one report."""
+    first: dict[tuple[str, str, str], Mention] = {}
     for mention in report.mentions:
         spec = mention.spec
         if spec is None or not mention.strong or mention.figure.approx:
             continue
         if spec.type == "percent" and mention.value == 100:
             continue
-        earlier = first.setdefault(spec.id, mention)
+        key = (spec.id, mention.figure.name, mention.figure.unit)
+        earlier = first.setdefault(key, mention)
         if earlier is not mention and earlier.value != mention.value:
             yield report.finding(
                 "consistency.conflicting_values",

@@ -59,9 +59,7 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
         return False
     if day is None:
         return True
-    days = calendar.monthrange(year, month)[1] if year else (29 if month == 2 else 31)
-    if month in (4, 6, 9, 11):
-        days = 30
+    days = calendar.monthrange(year or 2024, month)[1]
     return 1 <= day <= days
 
 

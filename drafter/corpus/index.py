@@ -183,10 +183,10 @@ class CorpusIndex:
         self,
         record: ReportRecord,
         values: Sequence[ValueRecord],
-        phrases: Sequence[Phrase],
-        tokens: Callable[[Phrase], list[str]],
+        phrases: Sequence[tuple[Phrase, list[str]]],
     ) -> int:
-        """Insert a report, its values and its phrases (call inside `transaction`); returns its id."""
+        """Insert a report, its values and its phrases with their search terms (call inside
+        `transaction`); returns the report's id."""
         cur = self.db.execute(
             "INSERT INTO corpus_reports (path, hash, size, county, year, title, issuer, imported_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -206,8 +206,8 @@ class CorpusIndex:
             "INSERT INTO corpus_values VALUES (?, ?, ?, ?, ?, ?)",
             [(report_id, v.indicator_id, v.value, int(v.approx), v.part, v.text) for v in values],
         )
-        for phrase in phrases:
-            phrase_id = self._merge_target(phrase) or self._insert_phrase(phrase, tokens(phrase))
+        for phrase, tokens in phrases:
+            phrase_id = self._merge_target(phrase) or self._insert_phrase(phrase, tokens)
             added = self.db.execute(
                 "INSERT OR IGNORE INTO phrase_sources VALUES (?, ?)", (phrase_id, report_id)
             ).rowcount

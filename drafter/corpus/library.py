@@ -16,8 +16,12 @@ When several reports give the same county and year, the first by path wins per i
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import re
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -26,13 +30,15 @@ from drafter import paths
 from drafter.core.models import Catalog
 from drafter.corpus.extract import ExtractedReport, extract_report
 from drafter.corpus.index import CorpusIndex, Engine, ReportRecord, ValueRecord
-from drafter.corpus.phrases import index_tokens, report_phrases
+from drafter.corpus.phrases import Phrase, index_tokens, report_phrases
 from drafter.corpus.read import iter_report_files
 from drafter.errors import DrafterError
 from drafter.store import YearValue
 from drafter.workspace import Workspace
 
 Status = Literal["imported", "replaced", "unchanged", "failed"]
+PARALLEL_FROM = 40
+"""Imports of at least this many changed files extract in one process per CPU."""
 _GOVERNMENT = re.compile(r"^(?:.{2,8}?[省市州盟])?(.{1,8}?[县区市旗])人民政府$")
 _PARTY = re.compile(r"^中共(?:.{2,8}?[市州盟]委)?(.{1,8}?[县区市旗])(?:[县区市旗])?委(?:员会)?$")
 _TITLE_PLACE = re.compile(r"^(?:中共)?(.{1,8}?[县区旗市])(?:县委|区委|委|人民政府|20\d{2}|关于)")
@@ -61,6 +67,7 @@ class ImportSummary:
     """Paths of reports removed because their file is gone."""
     value_years: list[int] = field(default_factory=list)
     """Years whose prior-year values of the workspace's county were rewritten."""
+    seconds: float = 0.0
 
     def by_status(self, status: Status) -> list[FileOutcome]:
         return [o for o in self.outcomes if o.status == status]
@@ -157,26 +164,79 @@ def _key(workspace: Workspace, path: Path) -> str:
         return str(resolved)
 
 
+@dataclass(frozen=True)
+class _Pending:
+    """A file to (re)import: read and hashed, not yet extracted."""
+
+    path: Path
+    key: str
+    digest: str
+    size: int
+    existing: ReportRecord | None
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """What one report adds to the index, computed away from the database (maybe in a worker)."""
+
+    record: ReportRecord
+    values: list[ValueRecord]
+    phrases: list[tuple[Phrase, list[str]]]
+
+
+def _prepare(pending: _Pending, catalog: Catalog) -> _Prepared | str:
+    """Extract a report and build its record, values and phrases; a failure gives its message."""
+    try:
+        report = extract_report(pending.path)
+    except DrafterError as exc:
+        return exc.message
+    county = report_county(report)
+    s = report.structure
+    record = ReportRecord(0, pending.key, pending.digest, pending.size, county, s.year, s.title, s.issuer)
+    phrases = [(p, index_tokens(p.text)) for p in report_phrases(report, catalog, county)]
+    return _Prepared(record, report_values(report, catalog), phrases)
+
+
+def _pending(workspace: Workspace, index: CorpusIndex, path: Path) -> _Pending | FileOutcome:
+    """The file to import, or the outcome when it is unreadable or already imported."""
+    key = _key(workspace, path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return FileOutcome(path, "failed", f"无法读取 {path.name}（{exc.strerror or exc}）：请检查文件权限后重试。")
+    digest = hashlib.sha256(data).hexdigest()
+    existing = index.report_by_path(key)
+    if existing is not None and existing.hash == digest:
+        return FileOutcome(path, "unchanged", "文件未改动，已跳过。", existing.county, existing.year, existing.title)
+    if existing is None and (twin := index.path_with_hash(digest)) is not None:
+        return FileOutcome(path, "unchanged", f"与已导入的 {twin} 内容相同，已跳过。")
+    return _Pending(path, key, digest, len(data), existing)
+
+
 def import_paths(
     workspace: Workspace,
     paths_: Iterable[Path],
     engine: Engine | None = None,
     progress: Callable[[FileOutcome], None] | None = None,
+    workers: int | None = None,
 ) -> ImportSummary:
     """Import report files and folders (recursively) into the workspace's corpus index.
 
     Args:
         paths_: files or folders; folders are searched recursively for report files.
         engine: index engine for a new index (default FTS5); an existing index keeps its own.
-        progress: called after each file, e.g. to report progress or check for cancellation.
+        progress: called after each file, e.g. to report progress.
+        workers: extraction processes; default one per CPU when there are many files, else none.
 
     Returns:
         The summary; unreadable files are listed as failed with the reason, never raised.
     """
     summary = ImportSummary()
+    started = time.perf_counter()
     index = open_index(workspace, engine)
     touched: set[int] = set()
     try:
+        pending: list[_Pending] = []
         for given in paths_:
             try:
                 files = iter_report_files(Path(given))
@@ -184,67 +244,56 @@ def import_paths(
                 summary.outcomes.append(FileOutcome(Path(given), "failed", exc.message))
                 continue
             for path in files:
-                outcome = _import_file(workspace, index, path, touched)
-                summary.outcomes.append(outcome)
-                if progress is not None:
-                    progress(outcome)
+                found = _pending(workspace, index, path)
+                if isinstance(found, FileOutcome):
+                    summary.outcomes.append(found)
+                    if progress is not None:
+                        progress(found)
+                else:
+                    pending.append(found)
+        for item, prepared in zip(pending, _prepare_all(pending, workspace.catalog, workers), strict=True):
+            outcome = _store(workspace, index, item, prepared, touched)
+            summary.outcomes.append(outcome)
+            if progress is not None:
+                progress(outcome)
         summary.value_years = _record_values(workspace, index, touched)
     finally:
         index.close()
+    summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _import_file(
-    workspace: Workspace, index: CorpusIndex, path: Path, touched: set[int]
-) -> FileOutcome:
-    key = _key(workspace, path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return FileOutcome(
-            path, "failed", f"无法读取 {path.name}（{exc.strerror or exc}）：请检查文件权限后重试。"
-        )
-    digest = hashlib.sha256(data).hexdigest()
-    existing = index.report_by_path(key)
-    if existing is not None and existing.hash == digest:
-        return FileOutcome(
-            path,
-            "unchanged",
-            "文件未改动，已跳过。",
-            existing.county,
-            existing.year,
-            existing.title,
-        )
-    if existing is None and (twin := index.path_with_hash(digest)) is not None:
-        return FileOutcome(path, "unchanged", f"与已导入的 {twin} 内容相同，已跳过。")
-    try:
-        report = extract_report(path)
-    except DrafterError as exc:
-        return FileOutcome(path, "failed", exc.message)
-    county = report_county(report)
-    structure = report.structure
-    phrases = report_phrases(report, workspace.catalog, county)
-    record = ReportRecord(
-        0, key, digest, len(data), county, structure.year, structure.title, structure.issuer
-    )
-    values = report_values(report, workspace.catalog)
+def _prepare_all(pending: list[_Pending], catalog: Catalog, workers: int | None) -> Iterator[_Prepared | str]:
+    """Prepare files in order, in worker processes when there are enough of them to pay off."""
+    if workers is not None:
+        count = workers
+    else:
+        count = (os.cpu_count() or 1) if len(pending) >= PARALLEL_FROM else 0
+    if count <= 1:
+        yield from (_prepare(item, catalog) for item in pending)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        yield from pool.map(_prepare, pending, [catalog] * len(pending), chunksize=8)
+
+
+def _store(workspace: Workspace, index: CorpusIndex, item: _Pending, prepared: _Prepared | str, touched: set[int]) -> FileOutcome:
+    if isinstance(prepared, str):
+        return FileOutcome(item.path, "failed", prepared)
+    existing, record = item.existing, prepared.record
 
     def work() -> None:
         if existing is not None:
             index.remove_report(existing.id)
-        index.add_report(record, values, phrases, lambda p: index_tokens(p.text))
+        index.add_report(record, prepared.values, prepared.phrases)
 
     index.transaction(work)
-    if county == workspace.config.county and structure.year is not None:
-        touched.add(structure.year)
-    if (
-        existing is not None
-        and existing.county == workspace.config.county
-        and existing.year is not None
-    ):
-        touched.add(existing.year)
+    county = workspace.config.county
+    for old in (record, existing):
+        if old is not None and old.county == county and old.year is not None:
+            touched.add(old.year)
     status: Status = "replaced" if existing is not None else "imported"
-    return FileOutcome(path, status, None, county, structure.year, structure.title, len(phrases))
+    return FileOutcome(item.path, status, None, record.county, record.year, record.title, len(prepared.phrases))
 
 
 def _record_values(workspace: Workspace, index: CorpusIndex, years: set[int]) -> list[int]:

@@ -12,8 +12,9 @@ their character 3-grams is at least 0.8, found through MinHash bands (`minhash_b
 
 from __future__ import annotations
 
+import hashlib
 import re
-import zlib
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -102,19 +103,18 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
-_PRIME = (1 << 61) - 1
-_PERMUTATIONS = tuple(
-    ((i * 0x9E3779B1 + 1) | 1, i * 0x85EBCA77 + 7) for i in range(1, BANDS * ROWS + 1)
-)
-
-
 def minhash_bands(key: str) -> list[str]:
-    """LSH band keys of a phrase key: keys with Jaccard ≥ 0.8 share a band with probability ~0.9."""
-    hashes = [zlib.crc32(s.encode()) for s in shingles(key)]
-    signature = [min((a * h + b) % _PRIME for h in hashes) for a, b in _PERMUTATIONS]
+    """LSH band keys of a phrase key: keys with Jaccard ≥ 0.8 share a band with probability ~0.9.
+
+    The 16 hash functions are the 16 32-bit words of one BLAKE2b digest per shingle (stable
+    across processes, unlike `hash`).
+    """
+    rows = [
+        struct.unpack("<16I", hashlib.blake2b(s.encode(), digest_size=64).digest()) for s in shingles(key)
+    ]
+    signature = list(map(min, zip(*rows, strict=True)))
     return [
-        f"{band}:"
-        + ".".join(str(v % 1_000_003) for v in signature[band * ROWS : (band + 1) * ROWS])
+        f"{band}:" + ".".join(f"{v:x}" for v in signature[band * ROWS : (band + 1) * ROWS])
         for band in range(BANDS)
     ]
 

@@ -9,14 +9,27 @@ section fulfilled each item so checks can suggest promoting a sub-section to a p
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from drafter.core.models import REQUIRED_KINDS, PartKind
-from drafter.corpus.chinese_numbers import parse_chinese_integer
 from drafter.corpus.clean import CleanText, clean_text
+from drafter.corpus.front_matter import (
+    Line,
+    closing_block,
+    issuers_from_title,
+    number_value,
+    report_year,
+    split_issuers,
+    split_lines,
+    title_lines,
+    title_with_spaces,
+)
 from drafter.corpus.parts import classify_part, subheading_kind
+
+__all__ = ["ReportStructure", "Section", "parse_report", "split_issuers"]
 
 _CN = "一二三四五六七八九十"
 _HEADING_RULES: tuple[tuple[int, bool, re.Pattern[str]], ...] = (
@@ -28,14 +41,6 @@ _HEADING_RULES: tuple[tuple[int, bool, re.Pattern[str]], ...] = (
     (2, True, re.compile(r"^()）\s*(\S.*)$")),
     (1, True, re.compile(r"^()、\s*(\S.*)$")),
 )
-_ORG = re.compile(
-    r"(?:人民政府|政府|县委|区委|市委|旗委|委员会|办公室|局|委|办|院|厅|所|中心|街道办事处)$"
-)
-_DATE = re.compile(r"^(20\d{2})年?(\d{1,2})月(\d{1,2})日?$")
-_CN_DATE = re.compile(rf"^([〇零{_CN}]{{4}})年([{_CN}]{{1,3}})月([{_CN}]{{1,3}})日$")
-_TITLE_WORDS = re.compile(r"报告|情况|法治政府|法治建设|依法行政|工作总结")
-_PARTY_COMMITTEE = re.compile(r"(中共.+?(?:县|区|市|州|盟|旗)委)(?=.)")
-_PLACE = re.compile(r"^(.{2,12}?(?:县|区|市|旗|州|镇|乡|街道))(?:20\d{2}|关于)")
 
 
 @dataclass(frozen=True)
@@ -98,20 +103,6 @@ class ReportStructure:
         return section if section is not None and section.level == 1 else None
 
 
-@dataclass
-class _Line:
-    start: int
-    text: str
-
-
-def _lines(text: str) -> list[_Line]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append(_Line(pos, line))
-        pos += len(line) + 1
-    return out
-
-
 def _heading_text(rest: str) -> str:
     match = re.search(r"[。！？；]|(?<=[\u4e00-\u9fff])[一二三四五六七八九十]是", rest)
     head = rest[: match.start()] if match else rest
@@ -131,12 +122,8 @@ def _match_heading(line: str) -> tuple[int, bool, str, str] | None:
     return None
 
 
-def _number_value(number: str) -> int:
-    return int(number) if number.isdigit() else parse_chinese_integer(number)
-
-
 def _find_headings(
-    lines: list[_Line], style_levels: dict[int, int]
+    lines: list[Line], style_levels: dict[int, int]
 ) -> list[tuple[int, int, str | None, str, bool]]:
     """(line index, level, number, heading, damaged) of every heading line."""
     found: list[tuple[int, int, str | None, str, bool]] = []
@@ -154,94 +141,11 @@ def _find_headings(
         if level <= 2 and not number:
             number = _CN[last_number.get(level, 0)] if last_number.get(level, 0) < 10 else None
         if number:
-            last_number[level] = _number_value(number)
+            last_number[level] = number_value(number)
         for deeper in range(level + 1, 5):
             last_number.pop(deeper, None)
         found.append((index, level, number or None, _heading_text(rest), damaged))
     return found
-
-
-def _closing_start(lines: list[_Line]) -> tuple[int, tuple[str, ...], dt.date | None]:
-    """(first line index of the signature block, issuers, date) found at the end of the text."""
-    end = len(lines)
-    date = None
-    index = end - 1
-    while index >= 0 and end - index <= 4:
-        text = lines[index].text
-        match = _DATE.match(text) or _CN_DATE.match(text)
-        if match:
-            date = _parse_date(match)
-            end = index
-            break
-        index -= 1
-    issuers: list[str] = []
-    index = end - 1
-    while index >= 0 and len(issuers) < 3:
-        text = lines[index].text
-        if len(text) > 40 or re.search(r"[。，；：]", text) or not _ORG.search(text):
-            break
-        issuers[:0] = split_issuers(text)
-        index -= 1
-    if issuers or date:
-        return index + 1, tuple(issuers), date
-    return len(lines), (), None
-
-
-def _parse_date(match: re.Match[str]) -> dt.date | None:
-    try:
-        year, month, day = (_number_value(g) for g in match.groups())
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def split_issuers(text: str) -> list[str]:
-    """Split `中共兴县县委兴县人民政府` or `中共南乐县委 南乐县人民政府` into the issuing bodies."""
-    names: list[str] = []
-    for chunk in re.split(r"[\s、，]+", text.strip()):
-        rest = chunk
-        while match := _PARTY_COMMITTEE.match(rest):
-            names.append(match.group(1))
-            rest = rest[match.end() :]
-        if rest:
-            names.append(rest)
-    return names
-
-
-def _title_lines(lines: list[_Line], stop: int) -> list[int]:
-    for index in range(min(stop, 8)):
-        text = lines[index].text
-        if len(text) > 80 or "。" in text or text.endswith("：") or not _TITLE_WORDS.search(text):
-            continue
-        chosen = [index]
-        if index > 0 and text.startswith("关于") and _ORG.search(lines[index - 1].text):
-            chosen.insert(0, index - 1)
-        elif index + 1 < stop and not re.search(r"报告|情况$", text):
-            following = lines[index + 1].text
-            if (
-                len(following) <= 40
-                and "。" not in following
-                and re.search(r"报告|情况$", following)
-            ):
-                chosen.append(index + 1)
-        return chosen
-    return []
-
-
-def _year(
-    title: str | None, lines: list[_Line], first_body: int, date: dt.date | None
-) -> int | None:
-    if title:
-        match = re.search(r"(?<!\d)(20\d{2})(?!\d)(?![-—–至~]\d)", title)
-        if match:
-            return int(match.group(1))
-    for line in lines[first_body : first_body + 2]:
-        match = re.search(r"(?<!\d)(20\d{2})年", line.text[:120])
-        if match:
-            return int(match.group(1))
-    if date is not None:
-        return date.year - 1 if date.month <= 6 else date.year
-    return None
 
 
 def parse_report(text: str, style_headings: tuple[tuple[int, int], ...] = ()) -> ReportStructure:
@@ -252,13 +156,13 @@ def parse_report(text: str, style_headings: tuple[tuple[int, int], ...] = ()) ->
         style_headings: (raw line index, level) of lines a DOCX styled as headings.
     """
     clean = clean_text(text)
-    lines = _lines(clean.text)
+    lines = split_lines(clean.text)
     style_levels = _style_levels(text, clean, lines, style_headings)
     headings = _find_headings(lines, style_levels)
-    closing, issuers, date = _closing_start(lines)
+    closing, issuers, date = closing_block(lines)
     headings = [h for h in headings if h[0] < closing and h[1] >= 1]
     first_heading = headings[0][0] if headings else closing
-    title_idx = _title_lines(lines, first_heading)
+    title_idx = title_lines(lines, first_heading)
     after_title = title_idx[-1] + 1 if title_idx else 0
     addressee = None
     if after_title < first_heading:
@@ -266,13 +170,13 @@ def parse_report(text: str, style_headings: tuple[tuple[int, int], ...] = ()) ->
         if candidate.endswith("：") and len(candidate) <= 60 and "如下" not in candidate:
             addressee = candidate[:-1]
             after_title += 1
-    title = _title(clean, lines, title_idx)
+    title = "".join(lines[i].text for i in title_idx) or None
     inferred = False
     if not issuers and title:
-        issuers, inferred = _issuers_from_title(title)
+        issuers, inferred = issuers_from_title(title)
     if title and issuers and title.replace(" ", "").startswith("".join(issuers)):
-        title = _title_with_spaces(clean, lines, title_idx, issuers)
-    year = _year(title, lines, after_title, date)
+        title = title_with_spaces(clean, lines, title_idx, issuers)
+    year = report_year(title, lines, after_title, date)
     body_end = lines[closing].start if closing < len(lines) else len(clean.text)
     sections = _sections(clean.text, lines, headings, body_end, year)
     body_start = lines[after_title].start if after_title < len(lines) else len(clean.text)
@@ -291,66 +195,25 @@ def parse_report(text: str, style_headings: tuple[tuple[int, int], ...] = ()) ->
 
 
 def _style_levels(
-    raw: str, clean: CleanText, lines: list[_Line], style_headings: tuple[tuple[int, int], ...]
+    raw: str, clean: CleanText, lines: list[Line], style_headings: tuple[tuple[int, int], ...]
 ) -> dict[int, int]:
+    """Clean-line index to heading level, for the raw lines a DOCX styled as headings."""
     if not style_headings:
         return {}
-    raw_starts = [0]
-    for index, ch in enumerate(raw):
-        if ch == "\n":
-            raw_starts.append(index + 1)
+    wanted = dict(style_headings)
+    raw_starts = [0] + [i + 1 for i, ch in enumerate(raw) if ch == "\n"]
     levels: dict[int, int] = {}
-    for raw_line, level in style_headings:
-        if 0 <= raw_line < len(raw_starts):
-            for index, line in enumerate(lines):
-                if line.text and clean.offsets[line.start] >= raw_starts[raw_line]:
-                    if clean.offsets[line.start] < (
-                        raw_starts[raw_line + 1] if raw_line + 1 < len(raw_starts) else len(raw) + 1
-                    ):
-                        levels[index] = level
-                    break
+    for index, line in enumerate(lines):
+        if line.text:
+            raw_line = bisect.bisect_right(raw_starts, clean.offsets[line.start]) - 1
+            if raw_line in wanted:
+                levels[index] = wanted[raw_line]
     return levels
-
-
-def _title(clean: CleanText, lines: list[_Line], title_idx: list[int]) -> str | None:
-    return "".join(lines[i].text for i in title_idx) or None
-
-
-def _title_with_spaces(
-    clean: CleanText, lines: list[_Line], title_idx: list[int], issuers: tuple[str, ...] | list[str]
-) -> str:
-    """The title with the spaces the original put between issuing bodies, and only those."""
-    title = "".join(lines[i].text for i in title_idx)
-    start = lines[title_idx[0]].start
-    out, cursor, pos = [], 0, 0
-    for name in issuers[:-1]:
-        pos += len(name)
-        out.append(title[cursor:pos])
-        cursor = pos
-        gap = clean.original[clean.offsets[start + pos - 1] + 1 : clean.offsets[start + pos]]
-        if gap.strip(" \t\u3000\u00a0") == "" and gap and "\n" not in gap:
-            out.append(" ")
-    out.append(title[cursor:])
-    return "".join(out)
-
-
-def _issuers_from_title(title: str) -> tuple[tuple[str, ...], bool]:
-    if "关于" in title:
-        head = title.split("关于", 1)[0].strip()
-        if head:
-            return tuple(split_issuers(head)), False
-    match = _PLACE.match(title.replace(" ", ""))
-    if match:
-        place = match.group(1)
-        if place.endswith(("县", "区", "市", "旗", "州")):
-            return (place + "人民政府",), True
-        return (place + "人民政府" if place.endswith(("镇", "乡")) else place + "办事处",), True
-    return (), False
 
 
 def _sections(
     text: str,
-    lines: list[_Line],
+    lines: list[Line],
     headings: list[tuple[int, int, str | None, str, bool]],
     body_end: int,
     year: int | None,

@@ -6,6 +6,7 @@ Callers import this module lazily: it loads python-docx. All layout numbers come
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import unicodedata
 from pathlib import Path
@@ -62,7 +63,7 @@ def _setup_styles(document: Document) -> dict[str, str]:
     Returns:
         The East Asian font of each style id, to repeat on every run.
     """
-    ooxml.drop_styles_with_effects(document)
+    ooxml.drop_template_leftovers(document)
     ooxml.set_doc_defaults_font(document, gb.BODY_FONT)
     normal = document.styles["Normal"]
     ooxml.set_east_asian_font(normal, gb.BODY_FONT)
@@ -106,8 +107,8 @@ def _setup_styles(document: Document) -> dict[str, str]:
 
 
 def _width_chars(text: str) -> float:
-    """Width of `text` in body characters: full-width counts 1, half-width (digits) 0.5."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+    """Width of `text` in body characters: full-width (and ambiguous, e.g. `—`) 1, digits 0.5."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
 
 
 def _add_page_numbers(document: Document) -> None:
@@ -194,6 +195,10 @@ def build_docx(doc: ReportDocument) -> Document:
     properties.author = doc.issuers[0] if doc.issuers else ""
     properties.last_modified_by = properties.author
     properties.comments = ""
+    properties.created = properties.modified = dt.datetime.now(dt.UTC).replace(
+        microsecond=0, tzinfo=None
+    )
+    properties.revision = 1
     return document
 
 

@@ -49,7 +49,7 @@ class StartScreen(Screen[None]):
         with Vertical(id="start"):
             yield Static(f"{config.county}", id="county-name", markup=False)
             yield Static(
-                f"发文机关：{'、'.join(config.issuers)}    主送机关：{config.addressee or '（无）'}\n工作区：{self.workspace.root}",
+                f"发文机关：{'、'.join(config.issuers)}\n主送机关：{config.addressee or '（无）'}\n工作区文件夹：{self.workspace.root.name}",
                 id="county-details",
                 markup=False,
             )
