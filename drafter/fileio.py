@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 
 from drafter.errors import ExportError
@@ -26,25 +27,39 @@ def _fsync_directory(folder: Path) -> None:
         os.close(fd)
 
 
+def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
+    """Create a new hidden temporary file next to `name`; the umask applies (unlike mkstemp's 0600)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        candidate = folder / f".{name[:24]}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(candidate, flags, 0o666), candidate
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that readers see either the old file or the whole new one.
 
     The bytes go to a temporary file in the same folder, are flushed and fsynced, then the
-    temporary file replaces `path`; on any failure it is removed and the error propagates.
+    temporary file replaces `path` (keeping its permissions); on any failure it is removed
+    and the error propagates.
 
     Raises:
         OSError: the folder is missing or not writable, the disk is full, and so on.
     """
     path = Path(path)
     folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    tmp_path = Path(tmp_name)
+    fd, tmp_path = _create_temp(folder, path.name)
     replaced = False
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(tmp_path, stat.S_IMODE(path.stat().st_mode))
         os.replace(tmp_path, path)
         replaced = True
     finally:

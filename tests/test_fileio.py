@@ -83,3 +83,23 @@ def test_write_export_turns_os_errors_into_export_errors(tmp_path: Path) -> None
     with pytest.raises(ExportError) as caught:
         write_export(tmp_path / "缺少的文件夹" / "报告.txt", b"x")
     assert isinstance(caught.value.__cause__, OSError)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
+def test_new_files_follow_the_umask_and_replacements_keep_their_mode(tmp_path: Path) -> None:
+    fresh = tmp_path / "新文件.txt"
+    atomic_write_bytes(fresh, b"x")
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+    kept = tmp_path / "旧文件.txt"
+    kept.write_bytes(b"old")
+    kept.chmod(0o640)
+    atomic_write_bytes(kept, b"new")
+    assert kept.stat().st_mode & 0o777 == 0o640
+
+
+def test_very_long_chinese_name(tmp_path: Path) -> None:
+    target = tmp_path / ("青禾县" * 25 + ".docx")
+    atomic_write_bytes(target, b"x")
+    assert target.read_bytes() == b"x"

@@ -12,7 +12,15 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from drafter.checks import consistency, dates, formulations, headings, punctuation, required, staleness
+from drafter.checks import (
+    consistency,
+    dates,
+    formulations,
+    headings,
+    punctuation,
+    required,
+    staleness,
+)
 from drafter.checks.context import CheckedReport, DraftFacts
 from drafter.checks.findings import (
     DraftFinding,

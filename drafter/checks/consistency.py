@@ -164,9 +164,9 @@ def check_rate_bounds(report: CheckedReport) -> Iterator[Finding]:
     for mention in report.mentions:
         if not mention.is_rate or mention.value <= 100:
             continue
-        bounded = (mention.spec is not None and mention.spec.type == "percent" and mention.strong) or (
-            _BOUNDED_RATE.search(mention.figure.name) is not None
-        )
+        bounded = (
+            mention.spec is not None and mention.spec.type == "percent" and mention.strong
+        ) or (_BOUNDED_RATE.search(mention.figure.name) is not None)
         if bounded:
             yield report.finding(
                 "consistency.rate_over_100",
@@ -194,7 +194,11 @@ def check_part_whole(report: CheckedReport) -> Iterator[Finding]:
             (
                 m
                 for m in _same_sentence(report, mention)
-                if m is not mention and m.strong and m.spec is not None and m.spec.id == whole_spec.id and not m.figure.approx
+                if m is not mention
+                and m.strong
+                and m.spec is not None
+                and m.spec.id == whole_spec.id
+                and not m.figure.approx
             ),
             None,
         )

@@ -42,7 +42,9 @@ def _compose(draft: Draft, kind: ReportKind, catalog: Catalog) -> tuple[str, lis
             pos += 1
         pieces.append(prefix + text)
         if part_id is not None:
-            segments.append(_Segment(pos + len(prefix), pos + len(prefix) + len(text), part_id, field))
+            segments.append(
+                _Segment(pos + len(prefix), pos + len(prefix) + len(text), part_id, field)
+            )
         pos += len(prefix) + len(text)
 
     add(draft.title, OPENING, "title")
@@ -98,7 +100,9 @@ def check_draft(
     filled = frozenset(
         kind.part(s.part_id).kind
         for s in segments
-        if s.field == "text" and s.part_id not in (OPENING, CLOSING) and text[s.start : s.end].strip()
+        if s.field == "text"
+        and s.part_id not in (OPENING, CLOSING)
+        and text[s.start : s.end].strip()
     )
     heading_spans = {
         kind.part(s.part_id).kind: (report.clean_offset(s.start), report.clean_offset(s.end))
@@ -125,7 +129,9 @@ def check_draft(
     return found
 
 
-def _literal_offset(stored: str, draft: Draft, catalog: Catalog, start: int, end: int) -> int | None:
+def _literal_offset(
+    stored: str, draft: Draft, catalog: Catalog, start: int, end: int
+) -> int | None:
     """Offset in stored text of rendered [start, end) when it lies in literal text, else None."""
     values = plain_values(draft)
     rendered_pos = stored_pos = 0

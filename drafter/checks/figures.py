@@ -7,6 +7,7 @@ figure wins, the longer one on a tie (`应出庭应诉案件` over `出庭应诉
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from drafter.core.models import Catalog, IndicatorSpec
@@ -62,37 +63,61 @@ def unit_fits(spec: IndicatorSpec, unit: str) -> bool:
     return unit not in NON_COUNT_UNITS
 
 
-def alias_table(catalog: Catalog) -> list[tuple[str, IndicatorSpec]]:
-    """(alias, indicator) for every name and alias of the catalog."""
-    return [(alias, spec) for spec in catalog.indicators for alias in {spec.name, *spec.aliases}]
+@dataclass(frozen=True)
+class AliasIndex:
+    """Every name and alias of the catalog, searchable from the end of a figure's name.
+
+    One reversed-alias pattern per unit class: searching the reversed name finds the alias that
+    ends closest to the figure, the longest one first (alternatives are tried longest first).
+    """
+
+    patterns: dict[str, re.Pattern[str]]
+    specs: dict[tuple[str, str], IndicatorSpec]
+    """(unit class, alias) to the first indicator of the catalog using it."""
+
+    @classmethod
+    def build(cls, catalog: Catalog) -> AliasIndex:
+        specs: dict[tuple[str, str], IndicatorSpec] = {}
+        for spec in catalog.indicators:
+            for alias in (spec.name, *spec.aliases):
+                specs.setdefault((_unit_class(spec), alias), spec)
+        patterns = {}
+        for unit_class in ("percent", "money", "count"):
+            aliases = sorted((a for c, a in specs if c == unit_class), key=len, reverse=True)
+            if aliases:
+                reverse = "|".join(re.escape(a[::-1]) for a in aliases)
+                patterns[unit_class] = re.compile(reverse)
+        return cls(patterns, specs)
+
+    def find(self, name: str, unit: str) -> tuple[IndicatorSpec | None, str]:
+        """The indicator a figure's name and unit most likely stand for, and the alias seen."""
+        unit_class = "percent" if unit == "%" else "money" if unit in MONEY_UNITS else "count"
+        if unit_class == "count" and unit in NON_COUNT_UNITS:
+            return None, ""
+        pattern = self.patterns.get(unit_class)
+        match = pattern.search(name[::-1]) if pattern is not None else None
+        if match is None:
+            return None, ""
+        alias = match.group(0)[::-1]
+        return self.specs[(unit_class, alias)], alias
 
 
-def indicator_for(
-    name: str, unit: str, catalog: Catalog, table: list[tuple[str, IndicatorSpec]] | None = None
-) -> tuple[IndicatorSpec | None, str]:
+def _unit_class(spec: IndicatorSpec) -> str:
+    return {"percent": "percent", "money": "money"}.get(spec.type, "count")
+
+
+def indicator_for(name: str, unit: str, catalog: Catalog) -> tuple[IndicatorSpec | None, str]:
     """The catalog indicator a figure's name and unit most likely stand for, and the alias seen."""
-    best: tuple[int, int] | None = None
-    found: IndicatorSpec | None = None
-    seen = ""
-    for alias, spec in table if table is not None else alias_table(catalog):
-        if not unit_fits(spec, unit):
-            continue
-        index = name.rfind(alias)
-        if index < 0:
-            continue
-        score = (index + len(alias), len(alias))
-        if best is None or score > best:
-            best, found, seen = score, spec, alias
-    return found, seen
+    return AliasIndex.build(catalog).find(name, unit)
 
 
 def mentions(text: str, catalog: Catalog, start: int = 0, end: int | None = None) -> list[Mention]:
     """Figures of `text[start:end]` (spans index `text`), each with its indicator."""
     stop = len(text) if end is None else end
-    table = alias_table(catalog)
+    index = AliasIndex.build(catalog)
     found = []
     for figure in find_figures(text):
         if figure.span[0] < start or figure.span[1] > stop:
             continue
-        found.append(Mention(figure, *indicator_for(figure.name, figure.unit, catalog, table)))
+        found.append(Mention(figure, *index.find(figure.name, figure.unit)))
     return found

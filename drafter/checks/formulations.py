@@ -50,7 +50,9 @@ def _not_yet(
     )
 
 
-def _outdated(report: CheckedReport, rule: Formulation, span: tuple[int, int], year: int) -> Finding:
+def _outdated(
+    report: CheckedReport, rule: Formulation, span: tuple[int, int], year: int
+) -> Finding:
     advice = f"（{rule.advice}）" if rule.advice else ""
     return report.finding(
         "formulations.outdated",

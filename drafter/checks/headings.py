@@ -109,7 +109,9 @@ def check_heading_numbering(report: CheckedReport) -> Iterator[Finding]:
             previous = value
 
 
-def _numbering(report: CheckedReport, section: Section, code: str, level: int, what: str) -> Finding:
+def _numbering(
+    report: CheckedReport, section: Section, code: str, level: int, what: str
+) -> Finding:
     return report.finding(
         code,
         "warning",

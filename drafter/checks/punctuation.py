@@ -10,7 +10,9 @@ from drafter.checks.context import CheckedReport
 from drafter.checks.findings import Finding
 from drafter.core.punctuation import ascii_punct_spans
 
-_HEADING_PREFIX = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]?[、.．，,]?|[）)、])")
+_HEADING_PREFIX = re.compile(
+    r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]?[、.．，,]?|[）)、])"
+)
 _ADJACENT = re.compile(r"[，、；：][，。、；：]|。[，、；：]")
 
 

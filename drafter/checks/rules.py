@@ -109,7 +109,9 @@ def _load(path: Path, model: type[_Rule]) -> _Rule:
     except OSError as exc:
         raise TemplateDataError(f"无法读取检查规则文件 {path}：请检查文件是否存在。") from exc
     except tomllib.TOMLDecodeError as exc:
-        raise TemplateDataError(f"检查规则文件 {path.name} 格式有误（{exc}）：请修正后重试。") from exc
+        raise TemplateDataError(
+            f"检查规则文件 {path.name} 格式有误（{exc}）：请修正后重试。"
+        ) from exc
     try:
         return model.model_validate(data)
     except ValidationError as exc:

@@ -41,9 +41,10 @@ CREATE TABLE IF NOT EXISTS corpus_values (
     indicator_id TEXT NOT NULL, value REAL NOT NULL, approx INTEGER NOT NULL, part TEXT, text TEXT,
     PRIMARY KEY (report_id, indicator_id));
 CREATE TABLE IF NOT EXISTS phrases (
-    id INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, text TEXT NOT NULL, part TEXT NOT NULL,
+    id INTEGER PRIMARY KEY, key TEXT NOT NULL, text TEXT NOT NULL, part TEXT NOT NULL,
     fts_part TEXT NOT NULL, topic TEXT NOT NULL, heading TEXT NOT NULL, form TEXT NOT NULL,
-    tokens TEXT NOT NULL, length INTEGER NOT NULL, newest INTEGER, sources INTEGER NOT NULL);
+    tokens TEXT NOT NULL, length INTEGER NOT NULL, newest INTEGER, sources INTEGER NOT NULL,
+    UNIQUE (part, key));
 CREATE TABLE IF NOT EXISTS phrase_sources (
     phrase_id INTEGER NOT NULL, report_id INTEGER NOT NULL REFERENCES corpus_reports (id) ON DELETE CASCADE,
     PRIMARY KEY (phrase_id, report_id)) WITHOUT ROWID;
@@ -260,7 +261,9 @@ class CorpusIndex:
 
     def _merge_target(self, phrase: Phrase) -> int | None:
         """Id of a stored phrase this one duplicates (same key, or 3-gram Jaccard ≥ 0.8), if any."""
-        row = self.db.execute("SELECT id FROM phrases WHERE key = ?", (phrase.key,)).fetchone()
+        row = self.db.execute(
+            "SELECT id FROM phrases WHERE part = ? AND key = ?", (phrase.part, phrase.key)
+        ).fetchone()
         if row is not None:
             return row[0]
         grams = shingles(phrase.key)

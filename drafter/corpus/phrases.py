@@ -135,20 +135,28 @@ _STOPWORDS = frozenset(
 
 
 def index_tokens(text: str) -> list[str]:
-    """Search terms of a phrase or query: jieba words of two or more characters, stopwords out.
+    """Search terms of a phrase or query: jieba words of two or more characters, stopwords out,
+    and the character bigrams of longer words.
 
-    Slot names count as words of the text; markers and punctuation are dropped.
+    The domain dictionary makes compounds (`行政执法监督`); their bigrams let a query for `执法`
+    or `监督` find them, as jieba's search mode would. Slot names count as words of the text;
+    markers and punctuation are dropped.
     """
     from drafter.corpus import segment
 
     plain = _MARK.sub(" ", text.replace("⟦", " ").replace("⟧", " "))
-    return [
-        word
-        for word in segment.cut(plain)
-        if len(word) >= 2
-        and word not in _STOPWORDS
-        and (_HAS_CJK.search(word) or (word.isalnum() and not (word.isdigit() and len(word) < 5)))
-    ]
+    terms: list[str] = []
+    for word in segment.cut(plain):
+        if len(word) < 2 or word in _STOPWORDS:
+            continue
+        if not _HAS_CJK.search(word):
+            if word.isalnum() and not (word.isdigit() and len(word) < 5):
+                terms.append(word)
+            continue
+        terms.append(word)
+        if len(word) >= 3:
+            terms.extend(word[i : i + 2] for i in range(len(word) - 1) if _HAS_CJK.match(word[i + 1]))
+    return terms
 
 
 def fill_markers(text: str, county: str, year: int) -> str:

@@ -64,7 +64,9 @@ def test_rate_above_100_is_an_error(report, check):
 
 
 def test_completion_above_100_is_not_flagged(report, codes):
-    text = report(measures=_measures("办理免费法律咨询案件300件，完成全年任务197%，同比增长率120%。"))
+    text = report(
+        measures=_measures("办理免费法律咨询案件300件，完成全年任务197%，同比增长率120%。")
+    )
     assert "consistency.rate_over_100" not in codes(text)
 
 
@@ -81,7 +83,9 @@ def test_part_smaller_than_whole_is_fine(report, codes):
 
 def test_totals_that_do_not_add_up(report, check):
     text = report(
-        measures=_measures("清理规范性文件86件，其中继续保留71件、予以修改4件、予以废止8件、宣布失效5件。")
+        measures=_measures(
+            "清理规范性文件86件，其中继续保留71件、予以修改4件、予以废止8件、宣布失效5件。"
+        )
     )
     finding = next(f for f in check(text) if f.code == "consistency.sum_mismatch")
     assert "88" in finding.message
@@ -89,7 +93,9 @@ def test_totals_that_do_not_add_up(report, check):
 
 def test_totals_that_add_up(report, codes):
     text = report(
-        measures=_measures("清理规范性文件86件，其中继续保留71件、予以修改4件、予以废止8件、宣布失效3件。")
+        measures=_measures(
+            "清理规范性文件86件，其中继续保留71件、予以修改4件、予以废止8件、宣布失效3件。"
+        )
     )
     assert "consistency.sum_mismatch" not in codes(text)
 

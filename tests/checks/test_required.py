@@ -8,8 +8,15 @@ def test_clean_report_has_no_findings(report, check):
 
 
 def test_missing_parts_are_errors_naming_the_item(report, check):
-    findings = [f for f in check(report(shortcomings=None, duties=None)) if f.code == "required.missing_part"]
-    assert {f.part for f in findings} == {"shortcomings_and_causes", "first_responsible_person_duties"}
+    findings = [
+        f
+        for f in check(report(shortcomings=None, duties=None))
+        if f.code == "required.missing_part"
+    ]
+    assert {f.part for f in findings} == {
+        "shortcomings_and_causes",
+        "first_responsible_person_duties",
+    }
     assert all(f.severity == "error" for f in findings)
     assert any("第一责任人" in f.message for f in findings)
 

@@ -230,3 +230,11 @@ def test_failed_write_keeps_old_file_and_leaves_no_temp_file(
 def test_missing_folder_is_an_export_error(tmp_path: Path, report: ReportDocument) -> None:
     with pytest.raises(ExportError):
         write_docx(report, tmp_path / "不存在的文件夹" / FILE_NAME)
+
+
+def test_line_break_in_title_becomes_a_break(tmp_path: Path) -> None:
+    doc = ReportDocument(title="青禾县人民政府关于2025年度\n法治政府建设情况的报告", addressee=None)
+    document = docx.Document(str(write_docx(doc, tmp_path / "c.docx")))
+    title = document.paragraphs[0]._p
+    assert len(title.findall(f"{qn('w:r')}/{qn('w:br')}")) == 1
+    assert document.paragraphs[0].text == "青禾县人民政府关于2025年度\n法治政府建设情况的报告"

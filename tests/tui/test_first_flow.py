@@ -93,3 +93,21 @@ async def test_invalid_value_is_refused_in_place(sample_workspace):
         await pilot.pause()
         assert field.error == "" and not field.has_class("-invalid")
         assert screen.session.draft.values["lawsuit_lost"].value == 2
+
+
+async def test_indicator_filter_narrows_the_fields(sample_workspace):
+    app = make_app(sample_workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_2026(pilot)
+        screen = app.screen
+        screen.query_one(PartList).focus()
+        await pilot.press("down")
+        await pilot.pause()
+        fields = list(screen.query(IndicatorField))
+        screen.query_one("#indicator-filter", Input).focus()
+        for key in "复议":
+            await pilot.press(key)
+        await pilot.pause()
+        shown = [f for f in fields if f.display]
+        assert shown and len(shown) < len(fields)
+        assert all("复议" in f.spec.name or any("复议" in a for a in f.spec.aliases) for f in shown)

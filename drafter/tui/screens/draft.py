@@ -53,7 +53,9 @@ class DraftScreen(Screen[None]):
                 yield Static("", id="part-title", markup=False)
                 yield TextArea("", id="editor", soft_wrap=True, tab_behavior="focus")
                 yield GuidancePanel(id="guidance")
-            yield IndicatorPanel(id="indicators")
+            with Vertical(id="side"):
+                yield Input(placeholder="筛选指标，如：复议", id="indicator-filter", compact=True)
+                yield IndicatorPanel(id="indicators")
         with Horizontal(id="statusbar"):
             yield SaveStatus(id="save-status")
             yield Static("", id="export-path", markup=False)
@@ -97,7 +99,9 @@ class DraftScreen(Screen[None]):
         heading = draft.title if spec is None else part_heading(draft, self.session.kind, part_id)
         self.query_one("#part-title", Static).update(heading)
         self.query_one(GuidancePanel).show(spec)
-        await self.query_one(IndicatorPanel).show(self.session, None if spec is None else part_id)
+        panel = self.query_one(IndicatorPanel)
+        await panel.show(self.session, None if spec is None else part_id)
+        panel.filter(self.query_one("#indicator-filter", Input).value)
         self.call_after_refresh(self.sync_ime_cursor)
 
     def sync_ime_cursor(self) -> None:
@@ -129,6 +133,11 @@ class DraftScreen(Screen[None]):
         self.schedule_save()
 
     # Indicators
+
+    @on(Input.Changed, "#indicator-filter")
+    def filter_indicators(self, event: Input.Changed) -> None:
+        event.stop()
+        self.query_one(IndicatorPanel).filter(event.value)
 
     @on(IndicatorField.Changed)
     def indicator_changed(self, event: IndicatorField.Changed) -> None:

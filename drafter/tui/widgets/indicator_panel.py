@@ -46,6 +46,12 @@ class IndicatorPanel(VerticalScroll):
             )
         self.refresh_title(session)
 
+    def filter(self, text: str) -> None:
+        """Show only the fields whose name or unit contains `text` (all when empty)."""
+        needle = text.strip()
+        for field in self.query(IndicatorField):
+            field.display = not needle or needle in field.spec.name or any(needle in a for a in field.spec.aliases)
+
     def refresh_title(self, session: DraftSession) -> None:
         pending = len(session.unconfirmed())
         self.border_subtitle = f"{pending} 项沿用值待确认" if pending else "全部已确认"

@@ -1,0 +1,136 @@
+"""The corpus index on a real SQLite file: reports, values, phrase merging, both rankers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafter.corpus.index import CorpusIndex, ReportRecord, ValueRecord
+from drafter.corpus.phrases import Phrase, index_tokens, phrase_key
+
+ENGINES = ["fts5", "bm25"]
+
+
+def phrase(text: str, part: str = "measures_and_results", topic: str = "") -> tuple[Phrase, list[str]]:
+    return Phrase(text, part, topic, "", "sentence", phrase_key(text)), index_tokens(text)  # type: ignore[arg-type]
+
+
+def record(path: str, county: str = "甲县", year: int = 2024, digest: str = "h") -> ReportRecord:
+    return ReportRecord(0, path, digest + path, 100, county, year, f"{county}{year}年报告", f"{county}人民政府")
+
+
+REVIEW = (
+    "全年收到行政复议申请⟦行政复议申请⟧件，受理行政复议案件⟦行政复议受理⟧件，"
+    "办结行政复议案件⟦行政复议办结⟧件，依法纠错⟦行政复议纠错⟧件，纠错率⟦行政复议纠错率⟧。"
+)
+REVIEW_NEAR = REVIEW.replace("办结行政复议案件", "共办结行政复议案件")
+PUFA = "开展各类普法活动⟦普法活动⟧余场，发放普法资料⟦普法资料⟧余份，法治宣传覆盖城乡。"
+AID = "办理法律援助案件⟦法律援助案件⟧件，为受援人挽回经济损失⟦挽回经济损失⟧万元。"
+PLAN = "建设县级行政执法监督平台，实现与主要执法部门业务系统数据对接。"
+
+
+@pytest.fixture(params=ENGINES)
+def index(request, tmp_path: Path):
+    idx = CorpusIndex(tmp_path / "db.sqlite3", request.param)
+    yield idx
+    idx.close()
+
+
+def add(idx: CorpusIndex, rec: ReportRecord, *phrases, values=()) -> int:
+    ids: list[int] = []
+    idx.transaction(lambda: ids.append(idx.add_report(rec, list(values), list(phrases))))
+    return ids[0]
+
+
+def test_search_ranks_by_relevance_within_the_part(index):
+    add(index, record("a.txt"), phrase(PUFA), phrase(REVIEW), phrase(AID), phrase(PLAN, "next_year_plan"))
+    hits = index.search("measures_and_results", ["行政复议", "纠错"], 10)
+    assert hits[0].text == REVIEW
+    assert all(h.part == "measures_and_results" for h in hits)
+    assert index.search("next_year_plan", ["执法", "监督"], 10)[0].text == PLAN
+    assert index.search("next_year_plan", ["普法"], 10) == []
+
+
+def test_without_terms_the_most_shared_phrases_come_first(index):
+    add(index, record("a.txt"), phrase(PUFA), phrase(AID))
+    add(index, record("b.txt"), phrase(AID))
+    hits = index.search("measures_and_results", [], 10)
+    assert [h.text for h in hits] == [AID, PUFA]
+    assert hits[0].sources == 2
+
+
+def test_near_duplicates_merge_and_keep_every_source(index):
+    add(index, record("a.txt", "甲县", 2023), phrase(REVIEW))
+    add(index, record("b.txt", "乙县", 2025), phrase(REVIEW_NEAR))
+    assert index.counts()["phrases"] == 1
+    (hit,) = index.search("measures_and_results", ["行政复议"], 10)
+    assert hit.sources == 2 and hit.newest == 2025
+    sources = index.sources([hit.id])[hit.id]
+    assert [s.county for s in sources] == ["乙县", "甲县"]
+    assert index.with_county([hit.id], "甲县") == {hit.id}
+    assert index.with_county([hit.id], "丙县") == set()
+
+
+def test_same_text_in_another_part_is_not_merged(index):
+    add(index, record("a.txt"), phrase(PLAN), phrase(PLAN, "next_year_plan"))
+    assert index.counts()["phrases"] == 2
+
+
+def test_removing_a_report_drops_only_phrases_no_other_report_has(index):
+    first = add(index, record("a.txt", year=2023), phrase(REVIEW), phrase(PUFA))
+    add(index, record("b.txt", year=2025), phrase(REVIEW))
+    index.transaction(lambda: index.remove_report(first))
+    assert index.counts() == {"reports": 1, "phrases": 1, "sources": 1}
+    assert index.search("measures_and_results", ["普法"], 10) == []
+    (hit,) = index.search("measures_and_results", ["行政复议"], 10)
+    assert hit.sources == 1 and hit.newest == 2025
+
+
+def test_values_are_kept_per_report_and_removed_with_it(index):
+    rid = add(index, record("a.txt", "甲县", 2024), values=[ValueRecord("review_concluded", 64, False, "measures_and_results", "办结64件")])
+    add(index, record("b.txt", "乙县", 2024), values=[ValueRecord("review_concluded", 9, False, None, "办结9件")])
+    by_year = index.values("甲县")
+    assert list(by_year) == [2024]
+    (rec, values), = by_year[2024]
+    assert rec.path == "a.txt" and values[0].value == 64
+    index.transaction(lambda: index.remove_report(rid))
+    assert index.values("甲县") == {}
+
+
+def test_a_failed_transaction_leaves_nothing(index):
+    def work() -> None:
+        index.add_report(record("a.txt"), [], [phrase(REVIEW)])
+        raise KeyError("boom")
+
+    with pytest.raises(KeyError):
+        index.transaction(work)
+    assert index.counts() == {"reports": 0, "phrases": 0, "sources": 0}
+
+
+def test_reopening_keeps_data_and_engine(tmp_path: Path):
+    path = tmp_path / "db.sqlite3"
+    first = CorpusIndex(path, "bm25")
+    add(first, record("a.txt"), phrase(REVIEW))
+    first.close()
+    again = CorpusIndex(path)
+    assert again.engine == "bm25"
+    assert again.search("measures_and_results", ["行政复议"], 5)[0].text == REVIEW
+    assert again.report_by_path("a.txt") is not None
+    assert again.path_with_hash("ha.txt") == "a.txt"
+    again.close()
+
+
+def test_both_engines_agree_on_the_best_phrase(tmp_path: Path):
+    tops = []
+    for engine in ENGINES:
+        idx = CorpusIndex(tmp_path / f"{engine}.sqlite3", engine)
+        add(idx, record("a.txt"), phrase(PUFA), phrase(REVIEW), phrase(AID))
+        tops.append([h.text for h in idx.search("measures_and_results", ["法律援助", "挽回"], 3)][0])
+        idx.close()
+    assert tops == [AID, AID]
+
+
+def test_quotes_in_terms_do_not_break_the_fts_query(index):
+    add(index, record("a.txt"), phrase(REVIEW))
+    assert index.search("measures_and_results", ['行政"复议', "OR", "NEAR"], 5) is not None
