@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from drafter.checks import (
@@ -78,6 +78,8 @@ __all__ = [
     "format_finding",
     "has_errors",
     "prepare",
+    "review_path",
+    "Review",
     "run_checks",
 ]
 
@@ -154,10 +156,25 @@ def check_text(
     return run_checks(report)
 
 
-def check_path(path: Path, last_year: Path | None = None) -> list[Finding]:
-    """Check a report file (.txt in any common encoding, .docx, .html).
+@dataclass(frozen=True)
+class Review:
+    """The findings on one file, with what the CLI needs to show them."""
 
-    Offsets index the file's text as `drafter.corpus.read.read_report` returns it.
+    source: str
+    """The file's name as given."""
+    text: str
+    """The text the offsets index (`read_report(path).text`)."""
+    year: int | None
+    """The year reported on, as read from the text."""
+    findings: list[Finding]
+
+    def document(self) -> dict:
+        """The JSON document of `drafter check --json`."""
+        return findings_document(self.findings, source=self.source, year=self.year)
+
+
+def review_path(path: Path, last_year: Path | None = None) -> Review:
+    """Check a report file (.txt in any common encoding, .docx, .html) and keep its text and year.
 
     Raises:
         ReadError: the file (or last year's file) cannot be read; the message says what to do.
@@ -166,9 +183,19 @@ def check_path(path: Path, last_year: Path | None = None) -> list[Finding]:
 
     source = read_report(Path(path))
     last_year_text = read_report(Path(last_year)).text if last_year is not None else None
-    return check_text(
-        source.text, last_year_text=last_year_text, style_headings=source.style_headings
+    report = prepare(
+        source.text, style_headings=source.style_headings, last_year_text=last_year_text
     )
+    return Review(str(path), source.text, report.year, run_checks(report))
+
+
+def check_path(path: Path, last_year: Path | None = None) -> list[Finding]:
+    """Findings on a report file; offsets index `read_report(path).text`.
+
+    Raises:
+        ReadError: the file (or last year's file) cannot be read; the message says what to do.
+    """
+    return review_path(path, last_year).findings
 
 
 from drafter.checks.drafts import apply_fix, check_draft  # noqa: E402

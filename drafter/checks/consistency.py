@@ -119,6 +119,19 @@ def _generic_pair(candidates: list[Mention], since: int):
     return part, whole
 
 
+def _other_base(mention: Mention, candidates: list[Mention], written: Decimal) -> bool:
+    """True when the rate agrees with some other pair of the sentence (a different base, such as
+    cases received instead of cases closed): then it is a choice of base, not a contradiction."""
+    for part in candidates:
+        for whole in candidates:
+            if part is whole or part.figure.unit != whole.figure.unit:
+                continue
+            if whole.value > 0 and part.value <= whole.value:
+                if rate_verdict(written, part.value, whole.value)[0] == "ok":
+                    return True
+    return False
+
+
 def check_rates(report: CheckedReport) -> Iterator[Finding]:
     """A derived rate against its part and whole, with the rounding as written."""
     for index, mention in enumerate(report.mentions):
@@ -150,7 +163,7 @@ def check_rates(report: CheckedReport) -> Iterator[Finding]:
                 f"建议写作{_plain(true)}%。",
                 fix=f"{_plain(true)}%",
             )
-        elif verdict == "wrong" and known:
+        elif verdict == "wrong" and known and not _other_base(mention, candidates, written):
             yield report.finding(
                 "consistency.rate_mismatch",
                 "error",

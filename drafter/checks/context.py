@@ -17,7 +17,7 @@ from drafter.checks.findings import Finding, Severity
 from drafter.checks.rules import Rules
 from drafter.core.models import Catalog, PartKind
 from drafter.corpus.clean import CleanText
-from drafter.corpus.structure import ReportStructure
+from drafter.corpus.structure import ReportStructure, parse_report
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,11 @@ class CheckedReport:
         for section in self.structure.sections:
             starts.add(self.line_start(section.heading_span[0]))
         return frozenset(starts)
+
+    @cached_property
+    def last_year(self) -> ReportStructure | None:
+        """The outline of last year's report, when its text is known."""
+        return parse_report(self.last_year_text) if self.last_year_text else None
 
     def line_start(self, offset: int) -> int:
         """Clean-text offset of the start of the line holding `offset`."""

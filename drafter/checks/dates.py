@@ -7,12 +7,13 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from drafter.checks.context import CheckedReport
 from drafter.checks.findings import Finding
 from drafter.core.numbers import format_date
 from drafter.corpus.chinese_numbers import parse_chinese_integer
-from drafter.corpus.clean import find_damage
+from drafter.corpus.clean import Damage, find_damage
 
 _FULL_DATE = re.compile(r"(?<![\d.])(20\d{2}|19\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
 _DAY = re.compile(r"(?<![\d.年])(\d{1,2})月(\d{1,2})日")
@@ -25,12 +26,13 @@ _DATE_LINE = re.compile(
 _STALE_OPENING = re.compile(r"^(20\d{2})年(?:全年|年内|以来|，)")
 _WHOLE_YEAR = re.compile(r"(20\d{2})年(?:全年|年内)")
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+_ANY_YEAR = re.compile(r"20\d\d")
 
 
 def check_damaged_dates(report: CheckedReport) -> Iterator[Finding]:
     """Dates and years that lost characters in copying (`20241月23`, `2023吕梁市委`)."""
     text = report.clean.text
-    for damage in find_damage(text):
+    for damage in _damage(report):
         start, end = damage.span
         written = text[start:end]
         if damage.kind == "date_incomplete":
@@ -52,6 +54,17 @@ def check_damaged_dates(report: CheckedReport) -> Iterator[Finding]:
                 f"「{text[start : end + 4]}」中年份后疑似缺少“年”字：请核对并补上。",
                 fix=damage.suggestion,
             )
+
+
+def _damage(report: CheckedReport) -> Iterator[Damage]:
+    """Damage of the lines that hold a year (find_damage line by line, spans in the clean text)."""
+    text = report.clean.text
+    for line in report.lines:
+        if _ANY_YEAR.search(text, line.clean_start, line.clean_end) is None:
+            continue
+        for damage in find_damage(text[line.clean_start : line.clean_end]):
+            start, end = damage.span
+            yield replace(damage, span=(line.clean_start + start, line.clean_start + end))
 
 
 def _valid(year: int | None, month: int, day: int | None) -> bool:

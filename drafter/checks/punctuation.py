@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checks.context import CheckedReport
+from drafter.checks.figures import Mention
 from drafter.checks.findings import Finding
 from drafter.core.punctuation import ascii_punct_spans
 
@@ -124,12 +125,11 @@ def check_percent_ranges(report: CheckedReport) -> Iterator[Finding]:
 def check_mixed_numerals(report: CheckedReport) -> Iterator[Finding]:
     """Counts of the same unit written in Chinese numerals and in Arabic digits in one paragraph."""
     text = report.clean.text
-    for line in report.lines:
-        here = [
-            m
-            for m in report.mentions
-            if line.clean_start <= m.figure.span[0] < line.clean_end and m.is_count
-        ]
+    by_line: dict[int, list[Mention]] = {}
+    for mention in report.mentions:
+        if mention.is_count:
+            by_line.setdefault(report.line_start(mention.figure.span[0]), []).append(mention)
+    for here in by_line.values():
         arabic_units = {m.figure.unit for m in here if text[m.figure.number_span[0]].isdigit()}
         for mention in here:
             start, end = mention.figure.number_span

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from drafter.checks.context import CheckedReport
 from drafter.checks.figures import Mention, mentions
 from drafter.checks.findings import Finding, Severity
-from drafter.corpus.structure import parse_report
 
 FLOW_UNITS = frozenset({"件", "次", "人次", "场", "场次", "条", "份", "卷", "期", "宗", "起", "批"})
 """Units of work done in the year; stock counts (法律顾问6名, 调解组织196个) often stay the same."""
@@ -27,9 +26,9 @@ def last_year_values(report: CheckedReport) -> dict[str, float]:
     """Last year's values: given outright, or read off last year's text."""
     if report.last_year_values is not None:
         return dict(report.last_year_values)
-    if not report.last_year_text:
+    structure = report.last_year
+    if structure is None:
         return {}
-    structure = parse_report(report.last_year_text)
     start, end = structure.body_span
     values: dict[str, float] = {}
     for mention in mentions(structure.clean.text, report.catalog, start, end):
@@ -77,9 +76,9 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]
 
 def check_copied_sentences(report: CheckedReport) -> Iterator[Finding]:
     """Sentences copied verbatim from last year's report, and the share of reused text."""
-    if not report.last_year_text:
+    last = report.last_year
+    if last is None:
         return
-    last = parse_report(report.last_year_text)
     last_keys = {key for _, _, key in _sentences(last.clean.text, *last.body_span)}
     start, end = report.body
     body_chars = len(_IGNORED.sub("", report.clean.text[start:end])) or 1

@@ -155,7 +155,8 @@ def index_tokens(text: str) -> list[str]:
             continue
         terms.append(word)
         if len(word) >= 3:
-            terms.extend(word[i : i + 2] for i in range(len(word) - 1) if _HAS_CJK.match(word[i + 1]))
+            grams = (word[i : i + 2] for i in range(len(word) - 1))
+            terms.extend(g for g in grams if g not in _STOPWORDS and _HAS_CJK.match(g[1]))
     return terms
 
 

@@ -109,3 +109,10 @@ def test_same_indicator_with_two_values_is_a_warning(report, check):
 def test_same_indicator_with_the_same_value_twice_is_fine(report, codes):
     text = report(measures=_measures("办结行政复议案件40件。\n此外，办结行政复议案件40件。"))
     assert "consistency.conflicting_values" not in codes(text)
+
+
+def test_rate_on_another_base_in_the_sentence_is_not_a_contradiction(report, codes):
+    text = report(
+        measures=_measures("受理行政复议案件50件，办结行政复议案件40件，依法纠错5件，纠错率10%。")
+    )
+    assert "consistency.rate_mismatch" not in codes(text)

@@ -25,7 +25,7 @@ class PartEntry:
 def entry_prompt(entry: PartEntry) -> str:
     mark = "✓" if entry.chars else "○" if entry.required else "·"
     suffix = "" if entry.required else "·可选"
-    return f"{mark} {entry.label}\n  {entry.chars}字{suffix}"
+    return f"{mark}{entry.label}\n  {entry.chars}字{suffix}"
 
 
 class PartList(OptionList):
