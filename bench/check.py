@@ -43,7 +43,10 @@ def main() -> None:
     args = parser.parse_args()
     text, last_year = build_report()
     check_text(text)
-    for label, kwargs in (("report alone", {}), ("with last year's report", {"last_year_text": last_year})):
+    for label, kwargs in (
+        ("report alone", {}),
+        ("with last year's report", {"last_year_text": last_year}),
+    ):
         times = []
         findings = []
         for _ in range(max(args.runs, 10)):

@@ -40,7 +40,11 @@ QUERIES = [
 ]  # fmt: skip
 SYLLABLES = "安宁平川河山阳泉清源丰泽云岚汀兴和永嘉禾溪桐林枫石湖峰松柏海东西南北中华明德崇义"
 KIND_HEADINGS = {
-    "measures_and_results": ["主要举措和成效", "工作开展情况", "{year}年法治政府建设主要举措及成效"],
+    "measures_and_results": [
+        "主要举措和成效",
+        "工作开展情况",
+        "{year}年法治政府建设主要举措及成效",
+    ],
     "shortcomings_and_causes": ["存在的不足和原因", "存在的问题和短板", "存在的问题及原因分析"],
     "first_responsible_person_duties": ["党政主要负责人履行推进法治建设第一责任人职责情况"],
     "next_year_plan": ["{next_year}年工作打算", "下一步工作安排", "下一年度工作计划"],
@@ -83,24 +87,41 @@ def _vary_number(match: re.Match[str], rng: random.Random) -> str:
     number = match.group(0)
     value = float(number)
     if "." in number:
-        new = min(100.0, value * rng.uniform(0.9, 1.1)) if value <= 100 else value * rng.uniform(0.6, 1.4)
+        new = (
+            min(100.0, value * rng.uniform(0.9, 1.1))
+            if value <= 100
+            else value * rng.uniform(0.6, 1.4)
+        )
         return f"{new:.{len(number.split('.')[1])}f}"
     if 1990 <= value <= 2100:
         return number
     return str(max(1, round(value * rng.uniform(0.6, 1.4))))
 
 
-def synthetic_report(rng: random.Random, sources: list[dict], clause_pool: dict[str, list[str]]) -> str:
+def synthetic_report(
+    rng: random.Random, sources: list[dict], clause_pool: dict[str, list[str]]
+) -> str:
     county = "".join(rng.sample(SYLLABLES, 2)) + rng.choice("县县县区")
     year = rng.randint(2018, 2025)
-    lines = [rng.choice([f"{county}人民政府关于{year}年法治政府建设情况的报告", f"{county}{year}年法治政府建设年度报告"])]
-    lines.append(f"{year}年，{county}坚持以习近平新时代中国特色社会主义思想为指导，全面落实习近平法治思想。现将有关情况报告如下：")
+    lines = [
+        rng.choice(
+            [
+                f"{county}人民政府关于{year}年法治政府建设情况的报告",
+                f"{county}{year}年法治政府建设年度报告",
+            ]
+        )
+    ]
+    lines.append(
+        f"{year}年，{county}坚持以习近平新时代中国特色社会主义思想为指导，全面落实习近平法治思想。现将有关情况报告如下："
+    )
     kinds = list(KIND_HEADINGS)
     for number, kind in enumerate(kinds):
         heading = rng.choice(KIND_HEADINGS[kind]).format(year=year, next_year=year + 1)
         lines.append(f"{CN[number]}、{heading}")
         blocks = [b for s in sources for b in s["parts"].get(kind, [])]
-        for sub, (title, body) in enumerate(rng.sample(blocks, min(len(blocks), rng.randint(3, 6)))):
+        for sub, (title, body) in enumerate(
+            rng.sample(blocks, min(len(blocks), rng.randint(3, 6)))
+        ):
             if title:
                 lines.append(f"（{CN[sub]}）{title}")
             for line in body:
@@ -124,7 +145,9 @@ def build_corpus(size: int, folder: Path, seed: int = 7) -> int:
     pool: dict[str, list[str]] = {}
     for source in sources:
         for kind, blocks in source["parts"].items():
-            pool.setdefault(kind, []).extend(c for _, body in blocks for line in body for c in line.split("，") if len(c) > 6)
+            pool.setdefault(kind, []).extend(
+                c for _, body in blocks for line in body for c in line.split("，") if len(c) > 6
+            )
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     total = 0
@@ -136,13 +159,47 @@ def build_corpus(size: int, folder: Path, seed: int = 7) -> int:
     return total
 
 
-def child(folder: Path, engine: str, baseline_files: int) -> dict:
+def measure_suggest(ws, draft) -> dict:
+    """Latency and precision of 200 suggest calls (every fifth one without a query)."""
+    from drafter.corpus.suggest import suggest
+
+    rng = random.Random(3)
+    timings, precision, tops = [], [], []
+    kinds = [p.kind for p in ws.kind.parts if p.kind != "other"]
+    for i in range(200):
+        query, expect = QUERIES[i % len(QUERIES)]
+        part = "measures_and_results" if i % 4 else rng.choice(kinds)
+        if i % 5 == 0:
+            draft = draft.model_copy(
+                update={"parts": {**draft.parts, part: "全面推进依法行政，" + query}}
+            )
+            query = None
+        started = time.perf_counter()
+        found = suggest(ws, draft, part, query, limit=10)
+        timings.append(time.perf_counter() - started)
+        tops.append([s.phrase_id for s in found])
+        if query is not None and part == "measures_and_results" and found:
+            precision.append(sum(expect in s.text for s in found) / len(found))
+    timings.sort()
+    return {
+        "p50_ms": 1000 * statistics.median(timings),
+        "p95_ms": 1000 * timings[int(0.95 * len(timings)) - 1],
+        "precision_at_10": statistics.mean(precision) if precision else 0.0,
+        "tops": tops,
+    }
+
+
+def table_mb(index, prefix: str) -> float:
+    rows = index.db.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").fetchall()
+    return sum(size for name, size in rows if name.startswith(prefix)) / 1e6
+
+
+def child(folder: Path, compare: bool, baseline_files: int) -> dict:
     """Import `folder` into a fresh workspace and measure (runs in its own process)."""
     import jieba
 
     from drafter.corpus.library import import_paths, open_index
     from drafter.corpus.read import decode_text
-    from drafter.corpus.suggest import suggest
     from drafter.workspace import Workspace, WorkspaceConfig
 
     files = sorted(folder.glob("*.txt"))
@@ -150,7 +207,7 @@ def child(folder: Path, engine: str, baseline_files: int) -> dict:
     root = Path(tempfile.mkdtemp(prefix="drafter-bench-ws-"))
     ws = Workspace.init(root / "ws", WorkspaceConfig(county="安宁县", issuers=["安宁县人民政府"]))
     started = time.perf_counter()
-    summary = import_paths(ws, [folder], engine=engine)  # type: ignore[arg-type]
+    summary = import_paths(ws, [folder], engine="fts5")
     import_seconds = time.perf_counter() - started
     sample = files[:baseline_files]
     texts = [decode_text(f.read_bytes())[0] for f in sample]
@@ -163,84 +220,109 @@ def child(folder: Path, engine: str, baseline_files: int) -> dict:
     index = open_index(ws)
     counts = index.counts()
     index.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    index.close()
     db_mb = (root / "ws" / ".drafter" / "drafter.sqlite3").stat().st_size / 1e6
     draft = ws.draft(2025)
-    rng = random.Random(3)
-    timings, precision = [], []
-    kinds = [p.kind for p in ws.kind.parts if p.kind != "other"]
-    for i in range(200):
-        query, expect = QUERIES[i % len(QUERIES)]
-        part = "measures_and_results" if i % 4 else rng.choice(kinds)
-        if i % 5 == 0:
-            draft.parts[part] = "全面推进行政复议和行政执法监督，" + query
-            query = None
-        started = time.perf_counter()
-        found = suggest(ws, draft, part, query, limit=10)
-        timings.append(time.perf_counter() - started)
-        if query is not None and part == "measures_and_results" and found:
-            precision.append(sum(expect in s.text for s in found) / len(found))
+    engines = {"fts5": {"index_mb": table_mb(index, "phrase_fts"), **measure_suggest(ws, draft)}}
+    if compare:
+        engines["fts5"]["build_s"] = index.use_engine("fts5")
+        engines["bm25"] = {
+            "build_s": index.use_engine("bm25"),
+            "index_mb": table_mb(index, "bm25_"),
+        }
+        engines["bm25"].update(measure_suggest(ws, draft))
+        overlap = [
+            len(set(a) & set(b)) / max(1, len(a))
+            for a, b in zip(engines["fts5"]["tops"], engines["bm25"]["tops"], strict=True)
+        ]
+        engines["bm25"]["overlap_at_10"] = statistics.mean(overlap)
+    for engine in engines.values():
+        engine.pop("tops")
+    index.close()
     ws.close()
     shutil.rmtree(root, ignore_errors=True)
-    timings.sort()
     return {
-        "engine": engine, "reports": len(files), "mb": total_bytes / 1e6,
-        "imported": len(summary.imported), "failed": len(summary.failed),
-        "import_s": import_seconds, "import_mbps": total_bytes / 1e6 / import_seconds,
+        "reports": len(files), "mb": total_bytes / 1e6, "imported": len(summary.imported),
+        "failed": len(summary.failed), "import_s": import_seconds,
+        "import_mbps": total_bytes / 1e6 / import_seconds,
         "jieba_mbps": sum(f.stat().st_size for f in sample) / 1e6 / jieba_seconds,
-        "db_mb": db_mb, "extract_share": None, "phrases": counts["phrases"], "sources": counts["sources"],
+        "db_mb": db_mb, "phrases": counts["phrases"], "sources": counts["sources"],
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "p50_ms": 1000 * statistics.median(timings), "p95_ms": 1000 * timings[int(0.95 * len(timings)) - 1],
-        "precision_at_10": statistics.mean(precision) if precision else None,
+        "p50_ms": engines["fts5"]["p50_ms"], "p95_ms": engines["fts5"]["p95_ms"], "engines": engines,
     }  # fmt: skip
 
 
-def run_child(folder: Path, engine: str, baseline_files: int) -> dict:
+def run_child(folder: Path, compare: bool, baseline_files: int) -> dict:
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        str(folder),
+        "--baseline-files",
+        str(baseline_files),
+    ]
     out = subprocess.run(
-        [sys.executable, __file__, "--child", str(folder), "--engine", engine, "--baseline-files", str(baseline_files)],
-        check=True, capture_output=True, text=True,
-    )  # fmt: skip
+        command + (["--compare-index"] if compare else []),
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
-    parser.add_argument("--compare-index", action="store_true", help="measure FTS5 and own BM25")
-    parser.add_argument("--baseline-files", type=int, default=500, help="files for the jieba.lcut baseline")
+    parser.add_argument(
+        "--compare-index", action="store_true", help="also build and measure our own BM25"
+    )
+    parser.add_argument(
+        "--baseline-files", type=int, default=300, help="files for the jieba.lcut baseline"
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--engine", default="fts5", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.child, args.engine, args.baseline_files)))
+        print(json.dumps(child(args.child, args.compare_index, args.baseline_files)))
         return
-    engines = ["fts5", "bm25"] if args.compare_index else ["fts5"]
     results = []
     with tempfile.TemporaryDirectory(prefix="drafter-bench-") as tmp:
         for size in args.sizes:
             folder = Path(tmp) / f"corpus{size}"
             started = time.perf_counter()
             total = build_corpus(size, folder)
-            print(f"built {size} reports, {total / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s", flush=True)
-            for engine in engines:
-                result = run_child(folder, engine, args.baseline_files)
-                results.append(result)
+            print(
+                f"built {size} reports, {total / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s",
+                flush=True,
+            )
+            r = run_child(folder, args.compare_index, args.baseline_files)
+            results.append(r)
+            print(
+                f"{size:5} reports {r['mb']:6.1f} MB | import {r['import_mbps']:.3f} MB/s ({r['import_s']:.0f} s,"
+                f" failed {r['failed']}; jieba.lcut {r['jieba_mbps']:.2f} MB/s) | db {r['db_mb']:.1f} MB,"
+                f" phrases {r['phrases']} | peak {r['peak_mb']:.0f} MB | suggest p50 {r['p50_ms']:.1f} ms"
+                f" p95 {r['p95_ms']:.1f} ms",
+                flush=True,
+            )
+            for name, e in r["engines"].items():
+                extra = (
+                    f" overlap@10 with fts5 {e['overlap_at_10']:.2f}"
+                    if "overlap_at_10" in e
+                    else ""
+                )
+                build = f" build {e['build_s']:.2f} s" if "build_s" in e else ""
                 print(
-                    f"{engine:5} {size:5} reports {result['mb']:6.1f} MB | import {result['import_mbps']:.2f} MB/s"
-                    f" ({result['import_s']:.1f} s; jieba.lcut {result['jieba_mbps']:.2f} MB/s) | db {result['db_mb']:.1f} MB"
-                    f" | phrases {result['phrases']} | peak {result['peak_mb']:.0f} MB"
-                    f" | suggest p50 {result['p50_ms']:.1f} ms p95 {result['p95_ms']:.1f} ms"
-                    f" | P@10 {result['precision_at_10'] or 0:.2f} | failed {result['failed']}",
+                    f"      {name}: index {e['index_mb']:.1f} MB{build} | p50 {e['p50_ms']:.1f} ms p95 {e['p95_ms']:.1f} ms"
+                    f" | P@10 {e['precision_at_10']:.2f}{extra}",
                     flush=True,
                 )
-    for engine in engines:
-        rows = [r for r in results if r["engine"] == engine]
-        if len(rows) >= 2:
-            first, last = rows[0], rows[-1]
-            factor = last["reports"] / first["reports"]
-            print(f"{engine}: growth from {first['reports']} to {last['reports']} reports (x{factor:g}):")
-            for key in ("import_mbps", "db_mb", "peak_mb", "p50_ms", "p95_ms", "phrases"):
-                print(f"  {key:12} {first[key]:10.2f} -> {last[key]:10.2f}  (x{last[key] / first[key]:.2f})")
+    if len(results) >= 2:
+        first, last = results[0], results[-1]
+        print(
+            f"growth from {first['reports']} to {last['reports']} reports (x{last['reports'] / first['reports']:g}):"
+        )
+        for key in ("mb", "import_mbps", "db_mb", "phrases", "peak_mb", "p50_ms", "p95_ms"):
+            print(
+                f"  {key:12} {first[key]:10.2f} -> {last[key]:10.2f}  (x{last[key] / first[key]:.2f})"
+            )
 
 
 if __name__ == "__main__":

@@ -126,9 +126,9 @@ def _other_base(mention: Mention, candidates: list[Mention], written: Decimal) -
         for whole in candidates:
             if part is whole or part.figure.unit != whole.figure.unit:
                 continue
-            if whole.value > 0 and part.value <= whole.value:
-                if rate_verdict(written, part.value, whole.value)[0] == "ok":
-                    return True
+            fits = whole.value > 0 and part.value <= whole.value
+            if fits and rate_verdict(written, part.value, whole.value)[0] == "ok":
+                return True
     return False
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -337,6 +338,36 @@ class CorpusIndex:
             )
         self.db.execute("DELETE FROM phrase_bands WHERE phrase_id = ?", (phrase_id,))
         self.db.execute("DELETE FROM phrases WHERE id = ?", (phrase_id,))
+
+    def use_engine(self, engine: Engine) -> float:
+        """Rebuild the search structures for `engine` from the stored phrases and keep using it.
+
+        Returns the seconds the rebuild took (the bench compares the engines with it).
+        """
+        started = time.perf_counter()
+
+        def work() -> None:
+            self.db.execute("DELETE FROM bm25_postings")
+            self.db.execute("DELETE FROM bm25_terms")
+            self.db.execute("INSERT INTO phrase_fts (phrase_fts) VALUES ('delete-all')")
+            if engine == "fts5":
+                self.db.execute("INSERT INTO phrase_fts (phrase_fts) VALUES ('rebuild')")
+            else:
+                rows = self.db.execute("SELECT id, part, tokens FROM phrases").fetchall()
+                for phrase_id, part, tokens in rows:
+                    words = tokens.split()
+                    self.db.executemany(
+                        "INSERT INTO bm25_postings VALUES (?, ?, ?, ?, ?)",
+                        [(part, t, phrase_id, n, len(words)) for t, n in Counter(words).items()],
+                    )
+                self.db.execute(
+                    "INSERT INTO bm25_terms SELECT part, term, count(*) FROM bm25_postings GROUP BY part, term"
+                )
+            self.db.execute("INSERT OR REPLACE INTO corpus_meta VALUES ('engine', ?)", (engine,))
+
+        self.transaction(work)
+        self.engine = engine
+        return time.perf_counter() - started
 
     def search(self, part: str, terms: Sequence[str], limit: int) -> list[PhraseHit]:
         """Phrases of a part ranked by BM25 against `terms`; without terms, the most shared ones."""

@@ -192,7 +192,9 @@ def _prepare(pending: _Pending, catalog: Catalog) -> _Prepared | str:
         return exc.message
     county = report_county(report)
     s = report.structure
-    record = ReportRecord(0, pending.key, pending.digest, pending.size, county, s.year, s.title, s.issuer)
+    record = ReportRecord(
+        0, pending.key, pending.digest, pending.size, county, s.year, s.title, s.issuer
+    )
     phrases = [(p, index_tokens(p.text)) for p in report_phrases(report, catalog, county)]
     return _Prepared(record, report_values(report, catalog), phrases)
 
@@ -203,11 +205,20 @@ def _pending(workspace: Workspace, index: CorpusIndex, path: Path) -> _Pending |
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return FileOutcome(path, "failed", f"无法读取 {path.name}（{exc.strerror or exc}）：请检查文件权限后重试。")
+        return FileOutcome(
+            path, "failed", f"无法读取 {path.name}（{exc.strerror or exc}）：请检查文件权限后重试。"
+        )
     digest = hashlib.sha256(data).hexdigest()
     existing = index.report_by_path(key)
     if existing is not None and existing.hash == digest:
-        return FileOutcome(path, "unchanged", "文件未改动，已跳过。", existing.county, existing.year, existing.title)
+        return FileOutcome(
+            path,
+            "unchanged",
+            "文件未改动，已跳过。",
+            existing.county,
+            existing.year,
+            existing.title,
+        )
     if existing is None and (twin := index.path_with_hash(digest)) is not None:
         return FileOutcome(path, "unchanged", f"与已导入的 {twin} 内容相同，已跳过。")
     return _Pending(path, key, digest, len(data), existing)
@@ -251,7 +262,9 @@ def import_paths(
                         progress(found)
                 else:
                     pending.append(found)
-        for item, prepared in zip(pending, _prepare_all(pending, workspace.catalog, workers), strict=True):
+        for item, prepared in zip(
+            pending, _prepare_all(pending, workspace.catalog, workers), strict=True
+        ):
             outcome = _store(workspace, index, item, prepared, touched)
             summary.outcomes.append(outcome)
             if progress is not None:
@@ -263,7 +276,9 @@ def import_paths(
     return summary
 
 
-def _prepare_all(pending: list[_Pending], catalog: Catalog, workers: int | None) -> Iterator[_Prepared | str]:
+def _prepare_all(
+    pending: list[_Pending], catalog: Catalog, workers: int | None
+) -> Iterator[_Prepared | str]:
     """Prepare files in order, in worker processes when there are enough of them to pay off."""
     if workers is not None:
         count = workers
@@ -277,7 +292,13 @@ def _prepare_all(pending: list[_Pending], catalog: Catalog, workers: int | None)
         yield from pool.map(_prepare, pending, [catalog] * len(pending), chunksize=8)
 
 
-def _store(workspace: Workspace, index: CorpusIndex, item: _Pending, prepared: _Prepared | str, touched: set[int]) -> FileOutcome:
+def _store(
+    workspace: Workspace,
+    index: CorpusIndex,
+    item: _Pending,
+    prepared: _Prepared | str,
+    touched: set[int],
+) -> FileOutcome:
     if isinstance(prepared, str):
         return FileOutcome(item.path, "failed", prepared)
     existing, record = item.existing, prepared.record
@@ -293,7 +314,9 @@ def _store(workspace: Workspace, index: CorpusIndex, item: _Pending, prepared: _
         if old is not None and old.county == county and old.year is not None:
             touched.add(old.year)
     status: Status = "replaced" if existing is not None else "imported"
-    return FileOutcome(item.path, status, None, record.county, record.year, record.title, len(prepared.phrases))
+    return FileOutcome(
+        item.path, status, None, record.county, record.year, record.title, len(prepared.phrases)
+    )
 
 
 def _record_values(workspace: Workspace, index: CorpusIndex, years: set[int]) -> list[int]:

@@ -110,7 +110,8 @@ def minhash_bands(key: str) -> list[str]:
     across processes, unlike `hash`).
     """
     rows = [
-        struct.unpack("<16I", hashlib.blake2b(s.encode(), digest_size=64).digest()) for s in shingles(key)
+        struct.unpack("<16I", hashlib.blake2b(s.encode(), digest_size=64).digest())
+        for s in shingles(key)
     ]
     signature = list(map(min, zip(*rows, strict=True)))
     return [
@@ -130,7 +131,40 @@ def keyword_topic(text: str) -> str:
 
 
 _STOPWORDS = frozenset(
-    ["进一步", "不断", "持续", "全面", "深入", "积极", "切实", "有效", "加强", "推进", "开展", "工作", "我们", "以及", "相关", "有关", "一批", "一系列", "进行", "实现", "其中", "全年", "全县", "本县", "上年", "本年", "下年", "同时", "通过", "方面", "情况", "坚持"]
+    [
+        "进一步",
+        "不断",
+        "持续",
+        "全面",
+        "深入",
+        "积极",
+        "切实",
+        "有效",
+        "加强",
+        "推进",
+        "开展",
+        "工作",
+        "我们",
+        "以及",
+        "相关",
+        "有关",
+        "一批",
+        "一系列",
+        "进行",
+        "实现",
+        "其中",
+        "全年",
+        "全县",
+        "本县",
+        "上年",
+        "本年",
+        "下年",
+        "同时",
+        "通过",
+        "方面",
+        "情况",
+        "坚持",
+    ]
 )
 
 

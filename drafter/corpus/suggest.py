@@ -75,7 +75,9 @@ def suggestion_to_json(suggestion: Suggestion) -> dict:
         "topic": suggestion.topic,
         "form": suggestion.form,
         "indicators": list(suggestion.indicators),
-        "sources": [{"file": s.file, "county": s.county, "year": s.year} for s in suggestion.sources],
+        "sources": [
+            {"file": s.file, "county": s.county, "year": s.year} for s in suggestion.sources
+        ],
         "source_count": suggestion.source_count,
     }
 
@@ -95,7 +97,10 @@ def query_terms(workspace: Workspace, draft: Draft, part_kind: str, query: str |
 
 
 def render_marked(
-    text: str, values: dict[str, float | None], catalog: Catalog, shown: dict[str, str] | None = None
+    text: str,
+    values: dict[str, float | None],
+    catalog: Catalog,
+    shown: dict[str, str] | None = None,
 ) -> str:
     """Same output as `render_slotted(text, values, catalog, missing="mark")`, without compiling.
 
@@ -123,7 +128,9 @@ def _recency(newest: int | None, year: int) -> float:
     return max(0.0, min(1.0, 1 - (year - 1 - newest) / 5))
 
 
-def suggest(workspace: Workspace, draft: Draft, part_kind: str, query: str | None = None, limit: int = 10) -> list[Suggestion]:
+def suggest(
+    workspace: Workspace, draft: Draft, part_kind: str, query: str | None = None, limit: int = 10
+) -> list[Suggestion]:
     """Phrases for a part of the draft, best first, never one the draft already holds.
 
     Args:
@@ -144,9 +151,16 @@ def suggest(workspace: Workspace, draft: Draft, part_kind: str, query: str | Non
 
         def score(hit: PhraseHit) -> float:
             shared = min(math.log2(1 + hit.sources), 4) / 4
-            return hit.relevance / best + 0.3 * (hit.id in own) + 0.2 * _recency(hit.newest, draft.year) + 0.05 * shared
+            return (
+                hit.relevance / best
+                + 0.3 * (hit.id in own)
+                + 0.2 * _recency(hit.newest, draft.year)
+                + 0.05 * shared
+            )
 
-        ranked = sorted(((score(h), h) for h in hits), key=lambda pair: (-pair[0], pair[1].id))[:limit]
+        ranked = sorted(((score(h), h) for h in hits), key=lambda pair: (-pair[0], pair[1].id))[
+            :limit
+        ]
         sources = index.sources([h.id for _, h in ranked])
     finally:
         index.close()
@@ -164,8 +178,12 @@ def suggest(workspace: Workspace, draft: Draft, part_kind: str, query: str | Non
                 part=hit.part,
                 topic=hit.topic,
                 form=hit.form,
-                indicators=tuple(p.id for p in split_slots(text, workspace.catalog) if not isinstance(p, str)),
-                sources=tuple(SourceRef(Path(r.path).name, r.county, r.year) for r in sources.get(hit.id, [])),
+                indicators=tuple(
+                    p.id for p in split_slots(text, workspace.catalog) if not isinstance(p, str)
+                ),
+                sources=tuple(
+                    SourceRef(Path(r.path).name, r.county, r.year) for r in sources.get(hit.id, [])
+                ),
                 source_count=hit.sources,
             )
         )

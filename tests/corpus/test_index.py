@@ -12,12 +12,16 @@ from drafter.corpus.phrases import Phrase, index_tokens, phrase_key
 ENGINES = ["fts5", "bm25"]
 
 
-def phrase(text: str, part: str = "measures_and_results", topic: str = "") -> tuple[Phrase, list[str]]:
+def phrase(
+    text: str, part: str = "measures_and_results", topic: str = ""
+) -> tuple[Phrase, list[str]]:
     return Phrase(text, part, topic, "", "sentence", phrase_key(text)), index_tokens(text)  # type: ignore[arg-type]
 
 
 def record(path: str, county: str = "甲县", year: int = 2024, digest: str = "h") -> ReportRecord:
-    return ReportRecord(0, path, digest + path, 100, county, year, f"{county}{year}年报告", f"{county}人民政府")
+    return ReportRecord(
+        0, path, digest + path, 100, county, year, f"{county}{year}年报告", f"{county}人民政府"
+    )
 
 
 REVIEW = (
@@ -44,7 +48,14 @@ def add(idx: CorpusIndex, rec: ReportRecord, *phrases, values=()) -> int:
 
 
 def test_search_ranks_by_relevance_within_the_part(index):
-    add(index, record("a.txt"), phrase(PUFA), phrase(REVIEW), phrase(AID), phrase(PLAN, "next_year_plan"))
+    add(
+        index,
+        record("a.txt"),
+        phrase(PUFA),
+        phrase(REVIEW),
+        phrase(AID),
+        phrase(PLAN, "next_year_plan"),
+    )
     hits = index.search("measures_and_results", ["行政复议", "纠错"], 10)
     assert hits[0].text == REVIEW
     assert all(h.part == "measures_and_results" for h in hits)
@@ -88,11 +99,19 @@ def test_removing_a_report_drops_only_phrases_no_other_report_has(index):
 
 
 def test_values_are_kept_per_report_and_removed_with_it(index):
-    rid = add(index, record("a.txt", "甲县", 2024), values=[ValueRecord("review_concluded", 64, False, "measures_and_results", "办结64件")])
-    add(index, record("b.txt", "乙县", 2024), values=[ValueRecord("review_concluded", 9, False, None, "办结9件")])
+    rid = add(
+        index,
+        record("a.txt", "甲县", 2024),
+        values=[ValueRecord("review_concluded", 64, False, "measures_and_results", "办结64件")],
+    )
+    add(
+        index,
+        record("b.txt", "乙县", 2024),
+        values=[ValueRecord("review_concluded", 9, False, None, "办结9件")],
+    )
     by_year = index.values("甲县")
     assert list(by_year) == [2024]
-    (rec, values), = by_year[2024]
+    ((rec, values),) = by_year[2024]
     assert rec.path == "a.txt" and values[0].value == 64
     index.transaction(lambda: index.remove_report(rid))
     assert index.values("甲县") == {}
@@ -126,7 +145,9 @@ def test_both_engines_agree_on_the_best_phrase(tmp_path: Path):
     for engine in ENGINES:
         idx = CorpusIndex(tmp_path / f"{engine}.sqlite3", engine)
         add(idx, record("a.txt"), phrase(PUFA), phrase(REVIEW), phrase(AID))
-        tops.append([h.text for h in idx.search("measures_and_results", ["法律援助", "挽回"], 3)][0])
+        tops.append(
+            [h.text for h in idx.search("measures_and_results", ["法律援助", "挽回"], 3)][0]
+        )
         idx.close()
     assert tops == [AID, AID]
 

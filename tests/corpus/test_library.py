@@ -149,7 +149,9 @@ def test_seeds_are_recorded_with_county_and_year_but_give_no_values_to_another_c
 def test_worker_processes_give_the_same_index(tmp_path: Path, workspace):
     from drafter.workspace import WorkspaceConfig
 
-    other = Workspace.init(tmp_path / "另一个", WorkspaceConfig(county="测试县", issuers=["测试县人民政府"]))
+    other = Workspace.init(
+        tmp_path / "另一个", WorkspaceConfig(county="测试县", issuers=["测试县人民政府"])
+    )
     try:
         serial = import_paths(workspace, [SEEDS], workers=0)
         parallel = import_paths(other, [SEEDS], workers=2)

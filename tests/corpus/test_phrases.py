@@ -50,7 +50,10 @@ def test_county_and_year_become_markers(sample_phrases):
     assert not any("汀岚县" in p.text for p in sample_phrases)
     other = [p.text for p in sample_phrases if p.part == "other"]
     assert any(t.startswith("〔本年〕年") for t in other)
-    assert fill_markers("〔本年〕年，〔本县〕司法局。〔下年〕年", "青岚县", 2026) == "2026年，青岚县司法局。2027年"
+    assert (
+        fill_markers("〔本年〕年，〔本县〕司法局。〔下年〕年", "青岚县", 2026)
+        == "2026年，青岚县司法局。2027年"
+    )
 
 
 def test_enumeration_items_are_split_without_their_ordinal(sample_phrases):
@@ -62,7 +65,12 @@ def test_enumeration_items_are_split_without_their_ordinal(sample_phrases):
 
 def test_phrases_are_grouped_by_part_heading_and_topic(sample_phrases):
     kinds = {p.part for p in sample_phrases}
-    assert {"measures_and_results", "shortcomings_and_causes", "first_responsible_person_duties", "next_year_plan"} <= kinds
+    assert {
+        "measures_and_results",
+        "shortcomings_and_causes",
+        "first_responsible_person_duties",
+        "next_year_plan",
+    } <= kinds
     review = next(p for p in sample_phrases if "办结行政复议案件" in p.text)
     assert review.topic == "行政复议"
     assert review.heading.startswith("多元化解矛盾纠纷")
@@ -80,7 +88,9 @@ def test_docx_report_gives_phrases_too():
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seeds not present")
-@pytest.mark.parametrize("name", sorted(p.name for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else [])
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+)
 def test_seed_phrases_come_from_the_reports_parts(name):
     report = extract_report(SEEDS / name)
     phrases = report_phrases(report, default_catalog(), None)

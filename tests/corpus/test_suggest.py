@@ -45,21 +45,27 @@ def test_rendering_matches_render_slotted(sample):
     for s in suggest(sample, draft, "measures_and_results", "执法证件 换发", limit=10):
         values = {k: v.value for k, v in draft.values.items()}
         assert s.rendered == render_slotted(s.text, values, sample.catalog, missing="mark")
-        assert render_marked(s.text, {}, sample.catalog) == render_slotted(s.text, {}, sample.catalog, missing="mark")
+        assert render_marked(s.text, {}, sample.catalog) == render_slotted(
+            s.text, {}, sample.catalog, missing="mark"
+        )
 
 
 def test_phrases_already_in_the_draft_are_left_out(sample):
     draft = sample.draft(2026)
     first = suggest(sample, draft, "measures_and_results", "人民调解", limit=3)
     for inserted in (first[0].text, first[0].rendered):
-        with_it = draft.model_copy(update={"parts": {**draft.parts, "measures_and_results": "开头。" + inserted}})
+        with_it = draft.model_copy(
+            update={"parts": {**draft.parts, "measures_and_results": "开头。" + inserted}}
+        )
         again = suggest(sample, with_it, "measures_and_results", "人民调解", limit=3)
         assert first[0].phrase_id not in [s.phrase_id for s in again]
 
 
 def test_without_a_query_the_part_text_is_the_query(sample):
     draft = sample.draft(2026)
-    draft = draft.model_copy(update={"parts": {**draft.parts, "measures_and_results": "深入开展普法宣传，"}})
+    draft = draft.model_copy(
+        update={"parts": {**draft.parts, "measures_and_results": "深入开展普法宣传，"}}
+    )
     found = suggest(sample, draft, "measures_and_results", None, limit=5)
     assert "普法" in found[0].text
     assert sum("普法" in s.text or "宣传" in s.text for s in found) >= 4
@@ -93,7 +99,9 @@ def test_json_shape(sample):
     assert set(data["sources"][0]) == {"file", "county", "year"}
 
 
-def _seed_index(ws: Workspace, own_year: int, other_year: int, own_first: bool, own: str | None = None) -> None:
+def _seed_index(
+    ws: Workspace, own_year: int, other_year: int, own_first: bool, own: str | None = None
+) -> None:
     texts = [
         "依法办理行政复议案件，切实维护群众合法权益，复议工作规范有序推进。",
         "依法办理行政复议案件，切实维护企业合法权益，复议工作规范高效运行。",
@@ -105,16 +113,22 @@ def _seed_index(ws: Workspace, own_year: int, other_year: int, own_first: bool, 
         for number, (text, county, year) in enumerate(
             [(texts[0], own or ws.config.county, own_year), (texts[1], "别的县", other_year)]
         ):
-            phrase = Phrase(text, "measures_and_results", "行政复议", "", "sentence", phrase_key(text))
+            phrase = Phrase(
+                text, "measures_and_results", "行政复议", "", "sentence", phrase_key(text)
+            )
             record = ReportRecord(0, f"{number}.txt", f"h{number}", 10, county, year, None, None)
-            index.transaction(lambda r=record, p=phrase: index.add_report(r, [], [(p, index_tokens(p.text))]))
+            index.transaction(
+                lambda r=record, p=phrase: index.add_report(r, [], [(p, index_tokens(p.text))])
+            )
     finally:
         index.close()
 
 
 @pytest.mark.parametrize("own_first", [True, False])
 def test_the_clerks_own_county_comes_first(tmp_path: Path, own_first: bool):
-    ws = Workspace.init(tmp_path / "ws", WorkspaceConfig(county="测试县", issuers=["测试县人民政府"]))
+    ws = Workspace.init(
+        tmp_path / "ws", WorkspaceConfig(county="测试县", issuers=["测试县人民政府"])
+    )
     try:
         _seed_index(ws, 2020, 2020, own_first)
         (top, _) = suggest(ws, ws.draft(2025), "measures_and_results", "行政复议", limit=2)
@@ -124,7 +138,9 @@ def test_the_clerks_own_county_comes_first(tmp_path: Path, own_first: bool):
 
 
 def test_recent_years_come_first(tmp_path: Path):
-    ws = Workspace.init(tmp_path / "ws", WorkspaceConfig(county="第三县", issuers=["第三县人民政府"]))
+    ws = Workspace.init(
+        tmp_path / "ws", WorkspaceConfig(county="第三县", issuers=["第三县人民政府"])
+    )
     try:
         _seed_index(ws, 2014, 2024, True, own="再一个县")
         (top, _) = suggest(ws, ws.draft(2025), "measures_and_results", "行政复议", limit=2)

@@ -1,13 +1,13 @@
-"""Pilot test of the first flow: open → change a number → insert it → export → the DOCX holds it."""
+"""Pilot tests of the first flow: open → change a number → insert it → export → the DOCX holds it."""
 
 from __future__ import annotations
 
 from docx import Document
-from textual.widgets import Input, TextArea
+from textual.widgets import DataTable, Input, TextArea
 
 from drafter.store import Store
 from drafter.tui.app import make_app
-from drafter.tui.widgets.indicator_field import IndicatorField
+from drafter.tui.widgets.indicator_table import IndicatorTable
 from drafter.tui.widgets.part_list import PartList
 
 
@@ -19,35 +19,58 @@ async def start_2026(pilot) -> None:
     await pilot.pause()
 
 
+async def open_measures(pilot) -> IndicatorTable:
+    screen = pilot.app.screen
+    screen.query_one(PartList).focus()
+    await pilot.press("down")
+    await pilot.pause()
+    assert screen.current_part == "measures_and_results"
+    return screen.query_one(IndicatorTable)
+
+
+async def select_row(pilot, indicators: IndicatorTable, indicator_id: str) -> None:
+    table = indicators.query_one(DataTable)
+    table.focus()
+    indicators.move_to(indicator_id)
+    await pilot.pause()
+    assert indicators.current_id == indicator_id
+
+
+async def type_value(pilot, text: str) -> None:
+    await pilot.press("enter")  # edit the highlighted row
+    await pilot.pause()
+    for key in text:
+        await pilot.press(key)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_open_change_number_export(sample_workspace):
     app = make_app(sample_workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         await start_2026(pilot)
         screen = app.screen
-        parts = screen.query_one(PartList)
-        parts.focus()
-        await pilot.press("down")
-        await pilot.pause()
-        assert screen.current_part == "measures_and_results"
+        indicators = await open_measures(pilot)
+        assert indicators.rows["review_concluded"].state == "待确认"
 
-        field = screen.query_one("#ind-review_concluded", IndicatorField)
-        assert "待确认" in str(field.query_one(".indicator-detail").render())
         editor = screen.query_one("#editor", TextArea)
         editor.focus()
         for key in "全年办结行政复议案件":
             await pilot.press(key)
-        field_input = field.query_one(Input)
-        field_input.focus()
-        field_input.value = ""
-        await pilot.press("7", "7")
-        await pilot.pause()
+        await select_row(pilot, indicators, "review_concluded")
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert editor.has_focus
         await pilot.press("件")
         assert "⟦行政复议办结⟧件" in editor.text
+
+        await select_row(pilot, indicators, "review_concluded")
+        await type_value(pilot, "77")
         assert screen.session.draft.values["review_concluded"].value == 77
-        assert "同比" in str(field.query_one(".indicator-detail").render())
+        assert indicators.rows["review_concluded"].state == "已填写"
+        assert indicators.rows["review_concluded"].change.startswith("同比")
+        corrected = screen.session.draft.values["review_corrected"].value
+        assert screen.session.draft.values["review_correction_rate"].value == round(corrected / 77 * 100, 2)
 
         await pilot.press("ctrl+o")
         await pilot.pause()
@@ -73,41 +96,54 @@ async def test_invalid_value_is_refused_in_place(sample_workspace):
     async with app.run_test(size=(120, 40)) as pilot:
         await start_2026(pilot)
         screen = app.screen
-        screen.query_one(PartList).focus()
-        await pilot.press("down")
-        await pilot.pause()
-        field = screen.query_one("#ind-lawsuit_lost", IndicatorField)
+        indicators = await open_measures(pilot)
         before = screen.session.draft.values["lawsuit_lost"].value
-        field_input = field.query_one(Input)
-        field_input.focus()
-        field_input.value = "-5"
-        await pilot.pause()
-        assert field.has_class("-invalid")
-        assert "负数" in field.error
+        message = indicators.query_one("#indicator-message")
+
+        await select_row(pilot, indicators, "lawsuit_lost")
+        await type_value(pilot, "-5")
+        assert indicators.has_class("-invalid") and "负数" in str(message.render())
         assert screen.session.draft.values["lawsuit_lost"].value == before
-        field_input.value = "999"
+
+        field = indicators.query_one("#indicator-input", Input)
+        field.value = "999"
+        await pilot.press("enter")
         await pilot.pause()
-        assert "不能大于" in field.error
+        assert "不能大于" in str(message.render())
         assert screen.session.draft.values["lawsuit_lost"].value == before
-        field_input.value = "2"
+
+        field.value = "2"
+        await pilot.press("enter")
         await pilot.pause()
-        assert field.error == "" and not field.has_class("-invalid")
+        assert not indicators.has_class("-invalid")
         assert screen.session.draft.values["lawsuit_lost"].value == 2
 
 
-async def test_indicator_filter_narrows_the_fields(sample_workspace):
+async def test_space_confirms_a_carried_value(sample_workspace):
     app = make_app(sample_workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         await start_2026(pilot)
-        screen = app.screen
-        screen.query_one(PartList).focus()
-        await pilot.press("down")
+        indicators = await open_measures(pilot)
+        pending = len(app.screen.session.unconfirmed())
+        await select_row(pilot, indicators, "review_received")
+        await pilot.press("space")
         await pilot.pause()
-        fields = list(screen.query(IndicatorField))
-        screen.query_one("#indicator-filter", Input).focus()
+        assert indicators.rows["review_received"].state == "已确认"
+        assert len(app.screen.session.unconfirmed()) == pending - 1
+
+
+async def test_indicator_filter_narrows_the_rows(sample_workspace):
+    app = make_app(sample_workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_2026(pilot)
+        indicators = await open_measures(pilot)
+        table = indicators.query_one(DataTable)
+        total = table.row_count
+        app.screen.query_one("#indicator-filter", Input).focus()
         for key in "复议":
             await pilot.press(key)
         await pilot.pause()
-        shown = [f for f in fields if f.display]
-        assert shown and len(shown) < len(fields)
-        assert all("复议" in f.spec.name or any("复议" in a for a in f.spec.aliases) for f in shown)
+        assert 0 < table.row_count < total
+        for key in table.rows:
+            spec = indicators.rows[str(key.value)].spec
+            assert "复议" in spec.name or any("复议" in a for a in spec.aliases)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.widgets import Input, TextArea
 
 from drafter.tui.app import make_app
-from drafter.tui.widgets.indicator_field import IndicatorField
+from drafter.tui.widgets.indicator_table import IndicatorTable
 from drafter.tui.widgets.part_list import PartList
 
 
@@ -43,9 +43,12 @@ async def test_cursor_follows_caret_in_indicator_field(sample_workspace):
         app.screen.query_one(PartList).focus()
         await pilot.press("down")
         await pilot.pause()
-        field_input = app.screen.query_one("#ind-review_concluded", IndicatorField).query_one(Input)
-        field_input.focus()
+        indicators = app.screen.query_one(IndicatorTable)
+        indicators.query_one("DataTable").focus()
+        await pilot.press("enter")
         await pilot.pause()
+        field_input = indicators.query_one("#indicator-input", Input)
+        assert field_input.has_focus
         assert app.cursor_position == field_input.cursor_screen_offset
         region = field_input.content_region
         assert region.contains_point(app.cursor_position) or app.cursor_position.x == region.right

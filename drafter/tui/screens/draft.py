@@ -17,8 +17,7 @@ from drafter.errors import DrafterError, ValueProblem
 from drafter.session import DraftSession
 from drafter.tui.messages import DraftSaved, ExportFailed, ExportFinished, SaveFailed
 from drafter.tui.widgets.guidance_panel import GuidancePanel
-from drafter.tui.widgets.indicator_field import IndicatorField
-from drafter.tui.widgets.indicator_panel import IndicatorPanel
+from drafter.tui.widgets.indicator_table import IndicatorRow, IndicatorTable
 from drafter.tui.widgets.part_list import OPENING_ID, PartEntry, PartList
 from drafter.tui.widgets.save_status import SaveStatus
 
@@ -33,7 +32,7 @@ class DraftScreen(Screen[None]):
         Binding("ctrl+o", "export", "导出", id="export"),
         Binding("ctrl+r", "review", "审查预览", id="review"),
         Binding("ctrl+t", "confirm_all", "确认沿用值", id="confirm_all"),
-        Binding("ctrl+n", "next_part", "下一部分", id="next_part", show=False),
+        Binding("ctrl+n", "next_part", "下一部分", id="next_part"),
         Binding("ctrl+b", "previous_part", "上一部分", id="previous_part", show=False),
         Binding("ctrl+s", "save", "立即保存", show=False, id="save"),
     ]
@@ -55,7 +54,7 @@ class DraftScreen(Screen[None]):
                 yield GuidancePanel(id="guidance")
             with Vertical(id="side"):
                 yield Input(placeholder="筛选指标，如：复议", id="indicator-filter", compact=True)
-                yield IndicatorPanel(id="indicators")
+                yield IndicatorTable(id="indicators")
         with Horizontal(id="statusbar"):
             yield SaveStatus(id="save-status")
             yield Static("", id="export-path", markup=False)
@@ -99,9 +98,10 @@ class DraftScreen(Screen[None]):
         heading = draft.title if spec is None else part_heading(draft, self.session.kind, part_id)
         self.query_one("#part-title", Static).update(heading)
         self.query_one(GuidancePanel).show(spec)
-        panel = self.query_one(IndicatorPanel)
-        await panel.show(self.session, None if spec is None else part_id)
-        panel.filter(self.query_one("#indicator-filter", Input).value)
+        indicators = self.query_one(IndicatorTable)
+        indicators.filter_text = self.query_one("#indicator-filter", Input).value
+        indicators.show_rows(self.indicator_rows(part_id))
+        self.refresh_indicator_title()
         self.call_after_refresh(self.sync_ime_cursor)
 
     def sync_ime_cursor(self) -> None:
@@ -134,34 +134,56 @@ class DraftScreen(Screen[None]):
 
     # Indicators
 
+    def indicator_rows(self, part_id: str) -> list[IndicatorRow]:
+        """Rows for a part's indicators (none for the opening)."""
+        if part_id == OPENING_ID:
+            return []
+        session = self.session
+        changes = session.changes()
+        return [
+            IndicatorRow(spec, session.draft.values.get(spec.id), session.last_year_values.get(spec.id), changes.get(spec.id, ""))
+            for spec in session.indicators_for(part_id)
+        ]
+
+    def refresh_indicators(self) -> None:
+        self.query_one(IndicatorTable).update_rows(self.indicator_rows(self.current_part))
+        self.refresh_indicator_title()
+
+    def refresh_indicator_title(self) -> None:
+        indicators = self.query_one(IndicatorTable)
+        pending = len(self.session.unconfirmed())
+        indicators.border_title = "指标"
+        indicators.border_subtitle = f"{pending}项沿用值待确认" if pending else "全部已确认"
+
     @on(Input.Changed, "#indicator-filter")
     def filter_indicators(self, event: Input.Changed) -> None:
         event.stop()
-        self.query_one(IndicatorPanel).filter(event.value)
+        self.query_one(IndicatorTable).filter(event.value)
 
-    @on(IndicatorField.Changed)
-    def indicator_changed(self, event: IndicatorField.Changed) -> None:
+    @on(IndicatorTable.ValueSubmitted)
+    def indicator_submitted(self, event: IndicatorTable.ValueSubmitted) -> None:
         try:
             self.session.set_value_text(event.indicator_id, event.text)
         except ValueProblem as exc:
-            event.field.error = str(exc)
+            event.table.show_message(str(exc), error=True)
             self.call_after_refresh(self.sync_ime_cursor)
             return
-        event.field.error = ""
-        self.query_one(IndicatorPanel).refresh_values(self.session)
+        self.refresh_indicators()
+        event.table.value_accepted()
         self.schedule_save()
-        self.call_after_refresh(self.sync_ime_cursor)
 
-    @on(IndicatorField.Confirmed)
-    def indicator_confirmed(self, event: IndicatorField.Confirmed) -> None:
-        if event.indicator_id in self.session.draft.values and not event.field.error:
+    @on(IndicatorTable.ConfirmRequested)
+    def indicator_confirmed(self, event: IndicatorTable.ConfirmRequested) -> None:
+        value = self.session.draft.values.get(event.indicator_id)
+        if value is not None and value.origin == "carried":
             self.session.confirm(event.indicator_id)
-            self.query_one(IndicatorPanel).refresh_values(self.session)
+            self.refresh_indicators()
+            event.table.value_accepted()
             self.schedule_save()
 
-    @on(IndicatorField.InsertRequested)
-    def insert_slot(self, event: IndicatorField.InsertRequested) -> None:
-        """Insert a linked slot at the editor's cursor; its number follows the field from now on."""
+    @on(IndicatorTable.InsertRequested)
+    def insert_slot(self, event: IndicatorTable.InsertRequested) -> None:
+        """Insert a linked slot at the editor's cursor; its number follows the indicator from now on."""
         from drafter.core.render import slot
 
         editor = self.query_one("#editor", TextArea)
@@ -171,7 +193,7 @@ class DraftScreen(Screen[None]):
     def action_confirm_all(self) -> None:
         count = len(self.session.unconfirmed())
         self.session.confirm_all()
-        self.query_one(IndicatorPanel).refresh_values(self.session)
+        self.refresh_indicators()
         self.schedule_save()
         self.notify(f"已确认 {count} 项沿用上年的指标值。")
 
@@ -226,6 +248,8 @@ class DraftScreen(Screen[None]):
         parts = self.query_one(PartList)
         index = parts.highlighted or 0
         parts.highlighted = max(0, min(parts.option_count - 1, index + step))
+        if not parts.has_focus:
+            self.query_one("#editor", TextArea).focus()
 
     def action_next_part(self) -> None:
         self._move_part(1)
