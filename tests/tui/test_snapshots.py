@@ -9,9 +9,8 @@ from textual.app import App
 from textual.widgets import TextArea
 
 import drafter.tui
-from drafter.tui.screens.export import ExportScreen
-
 from drafter.tui.app import make_app
+from drafter.tui.screens.export import ExportScreen
 from drafter.tui.widgets.part_list import PartList
 
 SIZES = [(80, 24), (120, 40)]
