@@ -220,6 +220,41 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from drafter.checks import (
+        check_draft,
+        exit_code,
+        findings_document,
+        format_finding,
+        review_path,
+    )
+
+    if args.draft:
+        ws = _workspace(args)
+        draft = _draft(ws, args)
+        findings = check_draft(draft, ws.kind, ws.catalog, ws.known_values(draft.year - 1), ws.last_year_text(draft.year))
+        document = findings_document(findings, source=f"draft:{draft.year}", year=draft.year)
+    else:
+        if not args.file:
+            raise DrafterError("缺少文件：用法 drafter check 文件，或 drafter check --draft。")
+        review = review_path(Path(args.file), Path(args.last_year) if args.last_year else None)
+        findings, document = review.findings, review.document()
+    if args.json:
+        _emit(document)
+    else:
+        shown: dict[str, int] = {}
+        for finding in findings:
+            shown[finding.code] = shown.get(finding.code, 0) + 1
+            if shown[finding.code] <= 3:
+                print(format_finding(finding))
+        for code, count in shown.items():
+            if count > 3:
+                print(f"……{code} 同类问题另有 {count - 3} 处（--json 可列出全部）。")
+        counts = document["counts"]
+        print(f"共 {counts['error']} 个错误、{counts['warning']} 个警告、{counts['hint']} 个提示。")
+    return exit_code(findings)
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
     from drafter.tui.app import run
 
@@ -269,6 +304,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("extract", cmd_extract, "从往年报告中提取结构和指标", year=False)
     p.add_argument("file", nargs="?")
     p.add_argument("--all", metavar="DIR", help="逐个提取文件夹中的报告，每行一个 JSON")
+    p = add("check", cmd_check, "审查报告文件或草稿（有错误时退出码为 1）")
+    p.add_argument("file", nargs="?")
+    p.add_argument("--draft", action="store_true", help="审查工作区中的草稿")
+    p.add_argument("--last-year", help="上一年的报告文件，用于发现照抄的内容")
     add("tui", cmd_tui, "打开界面", year=False, json_flag=False)
     return parser
 

@@ -26,7 +26,7 @@ def export_draft(
         RenderError: a slot has no value.
         ExportError: the file cannot be written, or LibreOffice is missing for PDF.
     """
-    from drafter.fileio import atomic_write_bytes, atomic_write_text, free_path
+    from drafter.fileio import atomic_write_bytes, free_path
 
     document = compose(draft, ws.kind, ws.catalog)
     target = output or ws.export_name(draft, f".{fmt}")
@@ -41,15 +41,13 @@ def export_draft(
 
         return write_docx(document, target, overwrite=True)
     if fmt == "txt":
-        from drafter.export.text import render_text
+        from drafter.export.text import write_text
 
-        atomic_write_text(target, render_text(document))
-        return target
+        return write_text(document, target, overwrite=True)
     if fmt == "html":
-        from drafter.export.html import render_html
+        from drafter.export.html import write_html
 
-        atomic_write_text(target, render_html(document))
-        return target
+        return write_html(document, target, overwrite=True)
     from drafter.export.docx import write_docx
     from drafter.export.pdf import convert_to_pdf
 

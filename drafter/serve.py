@@ -21,6 +21,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from drafter import paths
 from drafter.errors import DrafterError, WorkspaceError
@@ -32,6 +33,7 @@ QUIT_GRACE = 2.0
 KILL_GRACE = 1.5
 """Seconds between terminating an app's process group and killing it."""
 TOKEN_PARAM = "token"
+MIN_TOKEN_LENGTH = 8
 WILDCARD_HOSTS = {"", "0.0.0.0", "::"}
 WINDOWS = sys.platform == "win32"
 
@@ -48,6 +50,11 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def required_token(host: str, token: str | None) -> str | None:
+    """The token to demand: `token` if given, a fresh one when listening beyond loopback, else None."""
+    return token if token is not None or is_loopback(host) else secrets.token_urlsafe(24)
 
 
 def app_command(workspace_root: Path) -> list[str]:
@@ -71,7 +78,10 @@ def access_problem(request: Any, token: str | None, check_host: bool) -> str | N
         return "此服务只接受本机访问：请在本机浏览器中打开 http://127.0.0.1 开头的网址。"
     origin = request.headers.get("Origin")
     if origin is not None:
-        source = URL(origin)
+        try:
+            source = URL(origin)
+        except ValueError:
+            source = URL()
         if (source.host, source.port) != (request.url.host, request.url.port):
             return "拒绝来自其他网站的连接：请直接在浏览器地址栏中打开 drafter 的网址。"
     if token is not None:
@@ -115,7 +125,9 @@ async def end_process_tree(process: asyncio.subprocess.Process) -> None:
         signal_tree(process.pid, force=False)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(process.wait(), KILL_GRACE)
-    signal_tree(process.pid, force=True)
+    # On POSIX this also sweeps children left by a leader that quit; a Windows PID may be reused.
+    if process.returncode is None or not WINDOWS:
+        signal_tree(process.pid, force=True)
     await process.wait()
 
 
@@ -236,7 +248,7 @@ def _server_class() -> type:
                     return websocket
                 await self._process_messages(websocket, app_service)
             except OSError as exc:
-                log.error("cannot start the app: %s", exc)
+                log.error("无法启动 drafter 界面进程：%s", exc)
             except asyncio.CancelledError:
                 await websocket.close()
             finally:
@@ -257,7 +269,7 @@ def _server_class() -> type:
 
 
 def _print_banner(workspace_root: Path, host: str, port: int, token: str | None) -> None:
-    query = f"/?{TOKEN_PARAM}={token}" if token else "/"
+    query = f"/?{TOKEN_PARAM}={quote(token, safe='')}" if token else "/"
     shown = f"[{host}]" if ":" in host else host
     lines = [f"drafter 浏览器模式已启动，工作区：{workspace_root}"]
     if host in WILDCARD_HOSTS:
@@ -284,10 +296,11 @@ async def _run(root: Path, host: str, port: int, token: str | None) -> None:
             f"无法在 {host}:{port} 上提供服务（{exc.strerror}）：请用 --port 换一个端口，或关闭占用该端口的程序。"
         ) from exc
     stopped = asyncio.Event()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        # Windows has no loop signal handlers: asyncio.run turns Ctrl+C into cancelling this task.
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            asyncio.get_running_loop().add_signal_handler(signum, stopped.set)
+    # SIGHUP: the terminal running the server was closed. Windows has no loop signal handlers:
+    # there asyncio.run turns Ctrl+C into cancelling this task, which runs the same `finally`.
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
+            asyncio.get_running_loop().add_signal_handler(getattr(signal, name), stopped.set)
     try:
         _print_banner(root, host, runner.addresses[0][1], token)
         await stopped.wait()
@@ -296,7 +309,7 @@ async def _run(root: Path, host: str, port: int, token: str | None) -> None:
         await asyncio.shield(server.close_all())
         await runner.cleanup()
         for app_service in server.apps:  # only if a handler outlived the runner's cleanup
-            if app_service.process is not None:
+            if app_service.process is not None and app_service.process.returncode is None:
                 signal_tree(app_service.process.pid, force=True)
 
 
@@ -310,14 +323,17 @@ def serve(
 
     Raises:
         WorkspaceError: `workspace_root` is not a drafter workspace.
-        DrafterError: the address cannot be listened on.
+        DrafterError: the token is shorter than MIN_TOKEN_LENGTH, or the address cannot be used.
     """
     if not paths.config_file(workspace_root).is_file():
         raise WorkspaceError(
             f"{workspace_root} 不是 drafter 工作区（缺少 {paths.CONFIG_NAME}）：请用 --workspace 指定工作区，或先运行 drafter init。"
         )
-    if token is None and not is_loopback(host):
-        token = secrets.token_urlsafe(24)
+    if token is not None and len(token) < MIN_TOKEN_LENGTH:
+        raise DrafterError(
+            f"访问口令太短（至少 {MIN_TOKEN_LENGTH} 个字符）：请换一个更长的口令，或不给 --token 由 drafter 生成。"
+        )
+    token = required_token(host, token)
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(_run(workspace_root, host, port, token))
     print("服务已停止。", flush=True)

@@ -105,6 +105,23 @@ class DraftSession:
 
         return render_text(compose(self.draft, self.kind, self.catalog, missing="mark"))
 
+    def review(self) -> list:
+        """The reviewer's findings on the draft as it would print (DraftFinding list)."""
+        from drafter.checks import check_draft
+
+        ws = self.workspace
+        return check_draft(self.draft, self.kind, self.catalog, self.last_year_values, ws.last_year_text(self.draft.year))
+
+    def apply_fix(self, finding) -> None:
+        """Apply a finding's safe fix to the draft.
+
+        Raises:
+            ValueProblem: the fix cannot be applied safely (the clerk must edit by hand).
+        """
+        from drafter.checks import apply_fix
+
+        self.draft = apply_fix(self.draft, finding, self.catalog, self.kind)
+
     def export(self, fmt: str = "docx", overwrite: bool = False) -> Path:
         from drafter.exporting import export_draft
 

@@ -148,6 +148,17 @@ class Workspace:
             return {k: v.value for k, v in draft.values.items() if v.value is not None}
         return {k: v.value for k, v in self.store.year_values(self.config.county, year).items()}
 
+    def last_year_text(self, year: int) -> str | None:
+        """The text of the report before `year`, to spot copied sentences: last year's draft as it
+        printed, else None."""
+        draft = self.store.load_draft(self.config.county, year - 1)
+        if draft is None:
+            return None
+        from drafter.core.compose import compose
+        from drafter.export.text import render_text
+
+        return render_text(compose(draft, self.kind, self.catalog, missing="mark"))
+
     def record_year_values(self, year: int, values: dict[str, YearValue]) -> None:
         self.store.set_year_values(self.config.county, year, values)
 

@@ -21,8 +21,15 @@ import aiohttp
 import pytest
 from aiohttp.test_utils import make_mocked_request
 
-from drafter.errors import WorkspaceError
-from drafter.serve import access_problem, app_command, end_process_tree, is_loopback, serve
+from drafter.errors import DrafterError, WorkspaceError
+from drafter.serve import (
+    access_problem,
+    app_command,
+    end_process_tree,
+    is_loopback,
+    required_token,
+    serve,
+)
 
 POSIX = os.name == "posix"
 SERVER_CODE = (
@@ -123,6 +130,16 @@ def test_loopback_names():
     assert not is_loopback("") and not is_loopback("drafter.example")
 
 
+def test_a_token_is_required_beyond_loopback_only():
+    assert required_token("127.0.0.1", None) is None
+    assert required_token("localhost", None) is None
+    assert required_token("127.0.0.1", "chosen") == "chosen"
+    assert required_token("0.0.0.0", "chosen") == "chosen"
+    generated = [required_token(host, None) for host in ("0.0.0.0", "::", "192.168.1.5")]
+    assert all(t is not None and len(t) >= 32 for t in generated)
+    assert len(set(generated)) == 3
+
+
 def test_loopback_without_token_lets_local_pages_in():
     assert access_problem(request(), token=None, check_host=True) is None
     assert access_problem(request(Origin="http://127.0.0.1:8000"), None, True) is None
@@ -133,6 +150,8 @@ def test_loopback_refuses_other_host_names_and_other_sites():
     assert rebinding is not None and "本机" in rebinding
     cross_site = access_problem(request(Origin="http://attacker.example"), None, check_host=True)
     assert cross_site is not None and "其他网站" in cross_site
+    for origin in ("null", "http://127.0.0.1:9999", "http://[bad"):
+        assert access_problem(request(Origin=origin), None, check_host=True) is not None
 
 
 @pytest.mark.parametrize("path", ["/", "/ws", "/static/js/textual.js", "/?token=wrong"])
@@ -158,6 +177,12 @@ def test_app_command_runs_this_python_on_the_workspace(tmp_path):
 def test_serve_refuses_a_folder_that_is_no_workspace(tmp_path):
     with pytest.raises(WorkspaceError, match="drafter.toml"):
         serve(tmp_path, port=0)
+
+
+@pytest.mark.parametrize("token", ["", "short"])
+def test_serve_refuses_an_empty_or_short_token(sample_workspace, token):
+    with pytest.raises(DrafterError, match="口令太短"):
+        serve(sample_workspace, port=0, token=token)
 
 
 @pytest.mark.skipif(not POSIX, reason="process groups are POSIX")
@@ -258,16 +283,18 @@ def test_sigterm_right_after_a_disconnect_during_startup_leaves_no_app(sample_wo
 
 
 @pytest.mark.skipif(not POSIX, reason="uses ps and process groups")
-def test_sigterm_with_a_browser_still_open_leaves_no_app(sample_workspace):
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, getattr(signal, "SIGHUP", 1)])
+def test_stopping_with_a_browser_still_open_leaves_no_app(sample_workspace, signum):
     async def scenario(server: subprocess.Popen, base: str) -> None:
         browser = asyncio.ensure_future(open_app(base, hold=30))
         async with asyncio.timeout(10):
             while not app_pids(sample_workspace):
                 await asyncio.sleep(0.05)
-        server.send_signal(signal.SIGTERM)
+        server.send_signal(signum)
         await browser  # the server closes the socket as it stops
 
     with running_server(sample_workspace) as (server, base):
         asyncio.run(scenario(server, base))
         server.wait(timeout=10)
         assert wait_until(lambda: not app_pids(sample_workspace), 3), app_pids(sample_workspace)
+        assert server.returncode == 0

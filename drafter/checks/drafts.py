@@ -195,3 +195,17 @@ def apply_fix(
         headings = {**draft.headings, finding.part_id: _fixed(heading, finding, finding.start)}
         return draft.model_copy(update={"headings": headings})
     raise ValueProblem("这处内容由系统生成，不能直接修改：请在对应的设置中修改。")
+
+
+def stored_span(draft: Draft, finding: DraftFinding, catalog: Catalog) -> tuple[int, int] | None:
+    """Where a finding in a part's text lies in the stored text (for jumping to it in the editor).
+
+    None when the finding is not in part text or its span covers an indicator slot.
+    """
+    if finding.field != "text":
+        return None
+    stored = draft.opening if finding.part_id == OPENING else draft.parts.get(finding.part_id, "")
+    offset = _literal_offset(stored, draft, catalog, finding.start, finding.end)
+    if offset is None:
+        return None
+    return offset, offset + (finding.end - finding.start)

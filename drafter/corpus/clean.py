@@ -40,6 +40,8 @@ _FURNITURE = re.compile(
 _FURNITURE_ANYWHERE = re.compile(
     r"公网安备|ICP备|网站支持IPv6|扫一扫在手机|大\s+中\s+小|(?:时间|日期).{0,30}来源\s*[:：]"
 )
+MAX_FURNITURE_LINE = 160
+"""Longer lines are body text run together, never dropped as furniture."""
 _TAIL_MARKER = re.compile(r"^(?:相关(?:阅读|链接|稿件|解读|政策|文件|新闻)|关联稿件)")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CJK_OR_PUNCT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’—…·]")
@@ -81,10 +83,12 @@ class Damage:
 
 
 def is_furniture(line: str) -> bool:
-    """True for web-page furniture lines (dates, sources, share widgets, index blocks, menus)."""
+    """True for short web-page furniture lines (dates, sources, share widgets, index blocks, menus)."""
     stripped = line.strip()
     if not stripped:
         return True
+    if len(stripped) > MAX_FURNITURE_LINE:
+        return False
     if _FURNITURE.match(stripped) or _FURNITURE_ANYWHERE.search(stripped):
         return True
     if not _CJK.search(stripped) and not re.search(r"\d", stripped):

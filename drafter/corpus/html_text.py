@@ -34,6 +34,12 @@ class _Node:
     tag: str
     attrs: dict[str, str]
     children: list[_Node | str] = field(default_factory=list)
+    total: int = 0
+    """Characters of visible text below (set by `_measure`)."""
+    linked: int = 0
+    """How many of them sit inside links."""
+    heading: bool = False
+    """An h1 or h2 is below."""
 
 
 class _TreeBuilder(HTMLParser):
@@ -46,6 +52,8 @@ class _TreeBuilder(HTMLParser):
         self.title_parts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.stack[-1].tag == "p" and (tag in _BLOCK or tag == "p"):
+            self.stack.pop()
         node = _Node(tag, {k: v or "" for k, v in attrs})
         self.stack[-1].children.append(node)
         if tag not in _VOID and len(self.stack) < _MAX_DEPTH:
@@ -66,30 +74,25 @@ class _TreeBuilder(HTMLParser):
         self.stack[-1].children.append(data)
 
 
-def _text_and_links(node: _Node) -> tuple[int, int]:
-    """Characters of visible text under `node`, and how many of them sit inside links."""
-    total = linked = 0
-    pending: list[tuple[_Node | str, bool]] = [(node, False)]
+def _measure(root: _Node) -> None:
+    """Fill `total`, `linked` and `heading` of every node in one bottom-up pass."""
+    order: list[_Node] = []
+    pending = [root]
     while pending:
-        item, in_link = pending.pop()
-        if isinstance(item, str):
-            size = len(item.strip())
-            total += size
-            linked += size if in_link else 0
-        elif item.tag not in _DROP:
-            pending.extend((child, in_link or item.tag == "a") for child in item.children)
-    return total, linked
-
-
-def _has_heading(node: _Node) -> bool:
-    pending: list[_Node | str] = [node]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, _Node):
-            if item.tag in ("h1", "h2"):
-                return True
-            pending.extend(item.children)
-    return False
+        node = pending.pop()
+        order.append(node)
+        pending.extend(c for c in node.children if isinstance(c, _Node) and c.tag not in _DROP)
+    for node in reversed(order):
+        in_link = node.tag == "a"
+        for child in node.children:
+            if isinstance(child, str):
+                size = len(child.strip())
+                node.total += size
+                node.linked += size if in_link else 0
+            elif child.tag not in _DROP:
+                node.total += child.total
+                node.linked += child.total if in_link else child.linked
+                node.heading = node.heading or child.heading or child.tag in ("h1", "h2")
 
 
 def _is_furniture(node: _Node) -> bool:
@@ -99,10 +102,9 @@ def _is_furniture(node: _Node) -> bool:
     marked = node.tag in ("header", "footer") or bool(_FURNITURE_ATTR.search(attrs))
     if node.tag not in _BLOCK and node.tag not in _CELL and not marked:
         return False
-    total, linked = _text_and_links(node)
-    if total and linked / total > 0.5 and node.tag not in ("body", "html"):
+    if node.total and node.linked / node.total > 0.5 and node.tag not in ("body", "html"):
         return True
-    return marked and total < 300 and not _has_heading(node)
+    return marked and node.total < 300 and not node.heading
 
 
 def _render(root: _Node) -> str:
@@ -137,6 +139,7 @@ def html_to_text(markup: str) -> str:
     builder = _TreeBuilder()
     builder.feed(markup)
     builder.close()
+    _measure(builder.root)
     text = _render(builder.root)
     title = re.split(r"\s*[_|｜]\s*|\s+[-–—]\s+", " ".join(builder.title_parts).strip())[0]
     title = re.sub(r"\s+", " ", title).strip()

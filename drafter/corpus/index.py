@@ -1,15 +1,16 @@
 """The corpus index: imported reports, their indicator values and the phrase bank, in SQLite.
 
 This module is the one exception, besides `drafter.store`, to "only store.py speaks SQL": it owns
-the `corpus_*` and `phrase*` tables of the workspace database file (`paths.database_file`) and
-returns plain dataclasses. Phrases are indexed over their jieba tokens (joined by spaces).
+the `corpus_*`, `phrase*` and `bm25_*` tables of the workspace database (`paths.database_file`)
+and returns dataclasses. Phrases are indexed over their jieba words and the bigrams of longer
+words, each prefixed with a letter for the part (`m行政复议`), so a search in one part never
+touches the postings of another and needs no AND with a part column.
 
-Two rankers were built and measured (`bench/corpus.py --compare-index`): SQLite FTS5 with the
-`unicode61` tokenizer over pre-tokenised text, and our own BM25 over a postings table
-(`bm25_postings`, summed in SQL). FTS5 is kept as the default: on the synthetic 5,000-report
-corpus it was several times faster at p95, built faster and took less space, with the same
-top results on the hand queries (FTS5's `bm25()` is the same Okapi BM25, k1=1.2, b=0.75).
-The BM25 engine stays selectable (`engine="bm25"`) so the comparison can be re-run.
+Two rankers are built on the same terms: SQLite FTS5 (`unicode61` over the space-joined terms,
+its `bm25()`), and our own Okapi BM25 (k1=1.2, b=0.75) summed in SQL over a postings table.
+Both drop query terms found in more than a fifth of a part's phrases (when rarer ones remain),
+and query words the index lacks are replaced by their bigrams. The kept default and the
+measurements behind it: see `DEFAULT_ENGINE` and `bench/corpus.py --compare-index`.
 """
 
 from __future__ import annotations
@@ -19,49 +20,57 @@ import math
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from drafter.corpus.phrases import JACCARD_MIN, Phrase, jaccard, minhash_bands, shingles
+from drafter.corpus.phrases import JACCARD_MIN, Phrase, bigrams_of, jaccard, minhash_bands, shingles
 from drafter.errors import StoreError
 
 Engine = Literal["fts5", "bm25"]
 DEFAULT_ENGINE: Engine = "fts5"
 K1, B = 1.2, 0.75
+COMMON = 0.2
+"""Query terms in more than this share of a part's phrases are dropped when rarer ones remain."""
+SCHEMA = "2"
+PART_CODES = {
+    "measures_and_results": "m",
+    "shortcomings_and_causes": "s",
+    "first_responsible_person_duties": "f",
+    "next_year_plan": "n",
+    "other": "o",
+}
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS corpus_meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS corpus_reports (
-    id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, hash TEXT NOT NULL, size INTEGER NOT NULL,
-    county TEXT, year INTEGER, title TEXT, issuer TEXT, imported_at TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS corpus_reports_hash ON corpus_reports (hash);
-CREATE TABLE IF NOT EXISTS corpus_values (
-    report_id INTEGER NOT NULL REFERENCES corpus_reports (id) ON DELETE CASCADE,
+_TABLES = ("phrase_fts", "bm25_terms", "bm25_postings", "phrase_bands", "phrase_sources", "phrases",
+           "corpus_values", "corpus_reports", "corpus_meta")  # fmt: skip
+_SCHEMA = f"""
+CREATE TABLE corpus_meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE corpus_reports (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, hash TEXT NOT NULL,
+    size INTEGER NOT NULL, county TEXT, year INTEGER, title TEXT, issuer TEXT, imported_at TEXT NOT NULL);
+CREATE INDEX corpus_reports_hash ON corpus_reports (hash);
+CREATE TABLE corpus_values (report_id INTEGER NOT NULL REFERENCES corpus_reports (id) ON DELETE CASCADE,
     indicator_id TEXT NOT NULL, value REAL NOT NULL, approx INTEGER NOT NULL, part TEXT, text TEXT,
     PRIMARY KEY (report_id, indicator_id));
-CREATE TABLE IF NOT EXISTS phrases (
-    id INTEGER PRIMARY KEY, key TEXT NOT NULL, text TEXT NOT NULL, part TEXT NOT NULL,
-    fts_part TEXT NOT NULL, topic TEXT NOT NULL, heading TEXT NOT NULL, form TEXT NOT NULL,
-    tokens TEXT NOT NULL, length INTEGER NOT NULL, newest INTEGER, sources INTEGER NOT NULL,
-    UNIQUE (part, key));
-CREATE TABLE IF NOT EXISTS phrase_sources (
-    phrase_id INTEGER NOT NULL, report_id INTEGER NOT NULL REFERENCES corpus_reports (id) ON DELETE CASCADE,
+CREATE TABLE phrases (id INTEGER PRIMARY KEY, key TEXT NOT NULL, text TEXT NOT NULL, part TEXT NOT NULL,
+    topic TEXT NOT NULL, heading TEXT NOT NULL, form TEXT NOT NULL, tokens TEXT NOT NULL,
+    length INTEGER NOT NULL, newest INTEGER, sources INTEGER NOT NULL, UNIQUE (part, key));
+CREATE INDEX phrases_shared ON phrases (part, sources DESC, newest DESC);
+CREATE TABLE phrase_sources (phrase_id INTEGER NOT NULL,
+    report_id INTEGER NOT NULL REFERENCES corpus_reports (id) ON DELETE CASCADE,
     PRIMARY KEY (phrase_id, report_id)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS phrase_sources_report ON phrase_sources (report_id);
-CREATE TABLE IF NOT EXISTS phrase_bands (band TEXT NOT NULL, phrase_id INTEGER NOT NULL,
+CREATE INDEX phrase_sources_report ON phrase_sources (report_id);
+CREATE TABLE phrase_bands (band TEXT NOT NULL, phrase_id INTEGER NOT NULL,
     PRIMARY KEY (band, phrase_id)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS phrase_bands_phrase ON phrase_bands (phrase_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS phrase_fts USING fts5 (
-    fts_part, tokens, content='phrases', content_rowid='id', tokenize='unicode61');
-CREATE TABLE IF NOT EXISTS bm25_postings (part TEXT NOT NULL, term TEXT NOT NULL,
-    phrase_id INTEGER NOT NULL, tf INTEGER NOT NULL, length INTEGER NOT NULL,
-    PRIMARY KEY (part, term, phrase_id)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS bm25_terms (part TEXT NOT NULL, term TEXT NOT NULL, df INTEGER NOT NULL,
-    PRIMARY KEY (part, term)) WITHOUT ROWID;
-INSERT OR IGNORE INTO corpus_meta VALUES ('schema', '1');
+CREATE INDEX phrase_bands_phrase ON phrase_bands (phrase_id);
+CREATE VIRTUAL TABLE phrase_fts USING fts5 (tokens, content='phrases', content_rowid='id',
+    tokenize='unicode61');
+CREATE TABLE bm25_postings (term TEXT NOT NULL, phrase_id INTEGER NOT NULL, tf INTEGER NOT NULL,
+    length INTEGER NOT NULL, PRIMARY KEY (term, phrase_id)) WITHOUT ROWID;
+CREATE TABLE bm25_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO corpus_meta VALUES ('schema', '{SCHEMA}');
 """
+_REPORT_COLUMNS = "id, path, hash, size, county, year, title, issuer"
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,8 @@ class ReportRecord:
 
 @dataclass(frozen=True)
 class ValueRecord:
+    """One indicator value a report gives (see `library.report_values`)."""
+
     indicator_id: str
     value: float
     approx: bool
@@ -89,7 +100,7 @@ class ValueRecord:
 
 @dataclass(frozen=True)
 class PhraseHit:
-    """A phrase found by a search, with what ranking and display need."""
+    """A phrase found by a search."""
 
     id: int
     text: str
@@ -98,41 +109,35 @@ class PhraseHit:
     form: str
     key: str
     relevance: float
-    """BM25 relevance, higher is better (0 when found without a query)."""
+    """BM25 relevance, higher is better (0 when found without terms)."""
     newest: int | None
     sources: int
 
 
-def _fts_part(part: str) -> str:
-    return part.replace("_", "")
-
-
-def _now() -> str:
-    return dt.datetime.now().isoformat(timespec="seconds")
+def _marks(items: Sequence[object]) -> str:
+    return ",".join("?" * len(items))
 
 
 class CorpusIndex:
-    """A connection to the corpus tables of one workspace database (one thread at a time)."""
+    """A connection to the corpus tables of one workspace database (use from one thread)."""
 
     def __init__(self, path: Path, engine: Engine | None = None) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, isolation_level=None, timeout=10)
-            self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            if (
-                self.db.execute(
-                    "SELECT 1 FROM sqlite_master WHERE name = 'phrase_bands'"
-                ).fetchone()
-                is None
-            ):
-                self.db.executescript(_SCHEMA)
-            stored = self._meta("engine")
-            self.engine: Engine = engine or stored or DEFAULT_ENGINE  # type: ignore[assignment]
-            if stored is None:
-                self.db.execute(
-                    "INSERT OR REPLACE INTO corpus_meta VALUES ('engine', ?)", (self.engine,)
+            if self._meta("schema") != SCHEMA:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.executescript(
+                    "".join(f"DROP TABLE IF EXISTS {t};" for t in _TABLES) + _SCHEMA
                 )
+            self.db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.phrase_vocab USING fts5vocab(main, 'phrase_fts', 'row')"
+            )
+            stored = self._meta("engine")
+            self.engine: Engine = engine if stored is None and engine else stored or DEFAULT_ENGINE  # type: ignore[assignment]
+            if stored is None:
+                self.db.execute("INSERT INTO corpus_meta VALUES ('engine', ?)", (self.engine,))
         except (sqlite3.DatabaseError, OSError) as exc:
             raise StoreError(
                 f"无法打开往年报告索引 {path}（{exc}）：请检查文件是否损坏或被占用。"
@@ -142,7 +147,10 @@ class CorpusIndex:
         self.db.close()
 
     def _meta(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM corpus_meta WHERE key = ?", (key,)).fetchone()
+        try:
+            row = self.db.execute("SELECT value FROM corpus_meta WHERE key = ?", (key,)).fetchone()
+        except sqlite3.OperationalError:
+            return None
         return None if row is None else row[0]
 
     def transaction(self, work: Callable[[], object]) -> None:
@@ -160,18 +168,15 @@ class CorpusIndex:
                 f"无法写入往年报告索引（{exc}）：请稍后重试，或关闭其他正在导入的 drafter。"
             ) from exc
 
-    # Reports and values
+    # Reports and their values
 
     def reports(self) -> list[ReportRecord]:
-        rows = self.db.execute(
-            "SELECT id, path, hash, size, county, year, title, issuer FROM corpus_reports ORDER BY path"
-        )
+        rows = self.db.execute(f"SELECT {_REPORT_COLUMNS} FROM corpus_reports ORDER BY path")
         return [ReportRecord(*row) for row in rows]
 
     def report_by_path(self, path: str) -> ReportRecord | None:
         row = self.db.execute(
-            "SELECT id, path, hash, size, county, year, title, issuer FROM corpus_reports WHERE path = ?",
-            (path,),
+            f"SELECT {_REPORT_COLUMNS} FROM corpus_reports WHERE path = ?", (path,)
         ).fetchone()
         return None if row is None else ReportRecord(*row)
 
@@ -187,22 +192,17 @@ class CorpusIndex:
         values: Sequence[ValueRecord],
         phrases: Sequence[tuple[Phrase, list[str]]],
     ) -> int:
-        """Insert a report, its values and its phrases with their search terms (call inside
-        `transaction`); returns the report's id."""
+        """Insert a report, its values and its phrases with their search terms; returns its id.
+
+        Call inside `transaction`. A phrase that duplicates a stored one (same key in the same
+        part, or 3-gram Jaccard ≥ 0.8) only gains this report as a source.
+        """
         cur = self.db.execute(
             "INSERT INTO corpus_reports (path, hash, size, county, year, title, issuer, imported_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                record.path,
-                record.hash,
-                record.size,
-                record.county,
-                record.year,
-                record.title,
-                record.issuer,
-                _now(),
-            ),
-        )
+            (record.path, record.hash, record.size, record.county, record.year, record.title, record.issuer,
+             dt.datetime.now().isoformat(timespec="seconds")),
+        )  # fmt: skip
         report_id = int(cur.lastrowid or 0)
         self.db.executemany(
             "INSERT INTO corpus_values VALUES (?, ?, ?, ?, ?, ?)",
@@ -210,10 +210,9 @@ class CorpusIndex:
         )
         for phrase, tokens in phrases:
             phrase_id = self._merge_target(phrase) or self._insert_phrase(phrase, tokens)
-            added = self.db.execute(
+            if self.db.execute(
                 "INSERT OR IGNORE INTO phrase_sources VALUES (?, ?)", (phrase_id, report_id)
-            ).rowcount
-            if added:
+            ).rowcount:
                 self.db.execute(
                     "UPDATE phrases SET sources = sources + 1, newest = max(coalesce(newest, 0), ?) WHERE id = ?",
                     (record.year or 0, phrase_id),
@@ -221,7 +220,7 @@ class CorpusIndex:
         return report_id
 
     def remove_report(self, report_id: int) -> None:
-        """Delete a report with its values and the phrases no other report has (inside `transaction`)."""
+        """Delete a report, its values and the phrases no other report has (inside `transaction`)."""
         affected = [
             r[0]
             for r in self.db.execute(
@@ -230,70 +229,64 @@ class CorpusIndex:
         ]
         self.db.execute("DELETE FROM corpus_reports WHERE id = ?", (report_id,))
         for phrase_id in affected:
-            row = self.db.execute(
+            count, newest = self.db.execute(
                 "SELECT count(*), max(r.year) FROM phrase_sources s JOIN corpus_reports r ON r.id = s.report_id"
                 " WHERE s.phrase_id = ?",
                 (phrase_id,),
             ).fetchone()
-            if row[0]:
+            if count:
                 self.db.execute(
                     "UPDATE phrases SET sources = ?, newest = ? WHERE id = ?",
-                    (row[0], row[1], phrase_id),
+                    (count, newest, phrase_id),
                 )
             else:
                 self._delete_phrase(phrase_id)
 
     def values(self, county: str) -> dict[int, list[tuple[ReportRecord, list[ValueRecord]]]]:
-        """Indicator values of a county's imported reports, by year, reports ordered by path."""
+        """Indicator values of a county's reports by year, the reports in path order."""
         by_year: dict[int, list[tuple[ReportRecord, list[ValueRecord]]]] = {}
         for record in self.reports():
-            if record.county != county or record.year is None:
-                continue
-            rows = self.db.execute(
-                "SELECT indicator_id, value, approx, part, text FROM corpus_values WHERE report_id = ?",
-                (record.id,),
-            )
-            by_year.setdefault(record.year, []).append(
-                (record, [ValueRecord(r[0], r[1], bool(r[2]), r[3], r[4]) for r in rows])
-            )
+            if record.county == county and record.year is not None:
+                rows = self.db.execute(
+                    "SELECT indicator_id, value, approx, part, text FROM corpus_values WHERE report_id = ?",
+                    (record.id,),
+                )
+                values = [ValueRecord(r[0], r[1], bool(r[2]), r[3], r[4]) for r in rows]
+                by_year.setdefault(record.year, []).append((record, values))
         return by_year
 
     # Phrases
 
     def _merge_target(self, phrase: Phrase) -> int | None:
-        """Id of a stored phrase this one duplicates (same key, or 3-gram Jaccard ≥ 0.8), if any."""
         row = self.db.execute(
             "SELECT id FROM phrases WHERE part = ? AND key = ?", (phrase.part, phrase.key)
         ).fetchone()
         if row is not None:
             return row[0]
-        grams = shingles(phrase.key)
-        bands = minhash_bands(phrase.key)
+        grams, bands = shingles(phrase.key), minhash_bands(phrase.key)
         candidates = self.db.execute(
-            f"SELECT DISTINCT p.id, p.key, p.part FROM phrase_bands b JOIN phrases p ON p.id = b.phrase_id"
-            f" WHERE b.band IN ({','.join('?' * len(bands))})",
-            bands,
-        ).fetchall()
-        for phrase_id, key, part in candidates:
-            if part == phrase.part and jaccard(grams, shingles(key)) >= JACCARD_MIN:
-                return phrase_id
-        return None
+            f"SELECT DISTINCT p.id, p.key FROM phrase_bands b JOIN phrases p ON p.id = b.phrase_id"
+            f" WHERE b.band IN ({_marks(bands)}) AND p.part = ?",
+            (*bands, phrase.part),
+        )
+        return next(
+            (pid for pid, key in candidates if jaccard(grams, shingles(key)) >= JACCARD_MIN), None
+        )
 
-    def _insert_phrase(self, phrase: Phrase, tokens: list[str]) -> int:
-        joined = " ".join(tokens)
+    def _insert_phrase(self, phrase: Phrase, words: list[str]) -> int:
+        terms = [PART_CODES[phrase.part] + w for w in words]
         cur = self.db.execute(
-            "INSERT INTO phrases (key, text, part, fts_part, topic, heading, form, tokens, length, newest, sources)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0)",
+            "INSERT INTO phrases (key, text, part, topic, heading, form, tokens, length, newest, sources)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 0)",
             (
                 phrase.key,
                 phrase.text,
                 phrase.part,
-                _fts_part(phrase.part),
                 phrase.topic,
                 phrase.heading,
                 phrase.form,
-                joined,
-                len(tokens),
+                " ".join(terms),
+                len(terms),
             ),
         )
         phrase_id = int(cur.lastrowid or 0)
@@ -301,43 +294,54 @@ class CorpusIndex:
             "INSERT OR IGNORE INTO phrase_bands VALUES (?, ?)",
             [(b, phrase_id) for b in minhash_bands(phrase.key)],
         )
-        if self.engine == "fts5":
-            self.db.execute(
-                "INSERT INTO phrase_fts (rowid, fts_part, tokens) VALUES (?, ?, ?)",
-                (phrase_id, _fts_part(phrase.part), joined),
-            )
-        else:
-            counts = Counter(tokens)
-            self.db.executemany(
-                "INSERT INTO bm25_postings VALUES (?, ?, ?, ?, ?)",
-                [(phrase.part, t, phrase_id, n, len(tokens)) for t, n in counts.items()],
-            )
-            self.db.executemany(
-                "INSERT INTO bm25_terms VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET df = df + 1",
-                [(phrase.part, t) for t in counts],
-            )
+        self._index(phrase_id, " ".join(terms), +1)
+        self._count(phrase.part, +1, len(terms))
         return phrase_id
+
+    def _count(self, part: str, phrases: int, terms: int) -> None:
+        """Keep the number of phrases and of terms per part (for BM25's N and average length)."""
+        self.db.executemany(
+            "INSERT INTO corpus_meta VALUES (?, ?) ON CONFLICT DO UPDATE SET value = value + excluded.value",
+            [(f"phrases:{part}", phrases), (f"terms:{part}", terms)],
+        )
+
+    def _part_size(self, part: str) -> tuple[int, float]:
+        """(phrases, average terms per phrase) of a part."""
+        n, terms = (int(self._meta(f"{k}:{part}") or 0) for k in ("phrases", "terms"))
+        return n, terms / n if n else 0.0
 
     def _delete_phrase(self, phrase_id: int) -> None:
         part, tokens = self.db.execute(
             "SELECT part, tokens FROM phrases WHERE id = ?", (phrase_id,)
         ).fetchone()
-        if self.engine == "fts5":
-            self.db.execute(
-                "INSERT INTO phrase_fts (phrase_fts, rowid, fts_part, tokens) VALUES ('delete', ?, ?, ?)",
-                (phrase_id, _fts_part(part), tokens),
-            )
-        else:
-            terms = set(tokens.split())
-            self.db.execute(
-                "DELETE FROM bm25_postings WHERE part = ? AND phrase_id = ?", (part, phrase_id)
-            )
-            self.db.executemany(
-                "UPDATE bm25_terms SET df = df - 1 WHERE part = ? AND term = ?",
-                [(part, t) for t in terms],
-            )
+        self._index(phrase_id, tokens, -1)
+        self._count(part, -1, -len(tokens.split()))
         self.db.execute("DELETE FROM phrase_bands WHERE phrase_id = ?", (phrase_id,))
         self.db.execute("DELETE FROM phrases WHERE id = ?", (phrase_id,))
+
+    def _index(self, phrase_id: int, tokens: str, sign: int) -> None:
+        """Add (sign +1) or remove (-1) a phrase's terms in the engine's structures."""
+        if self.engine == "fts5":
+            command = "INSERT INTO phrase_fts (rowid, tokens) VALUES (?, ?)"
+            if sign < 0:
+                command = (
+                    "INSERT INTO phrase_fts (phrase_fts, rowid, tokens) VALUES ('delete', ?, ?)"
+                )
+            self.db.execute(command, (phrase_id, tokens))
+            return
+        counts = Counter(tokens.split())
+        if sign > 0:
+            length = sum(counts.values())
+            self.db.executemany(
+                "INSERT INTO bm25_postings VALUES (?, ?, ?, ?)",
+                [(t, phrase_id, n, length) for t, n in counts.items()],
+            )
+        else:
+            self.db.execute("DELETE FROM bm25_postings WHERE phrase_id = ?", (phrase_id,))
+        self.db.executemany(
+            "INSERT INTO bm25_terms VALUES (?, ?) ON CONFLICT DO UPDATE SET df = df + excluded.df",
+            [(t, sign) for t in counts],
+        )
 
     def use_engine(self, engine: Engine) -> float:
         """Rebuild the search structures for `engine` from the stored phrases and keep using it.
@@ -350,80 +354,76 @@ class CorpusIndex:
             self.db.execute("DELETE FROM bm25_postings")
             self.db.execute("DELETE FROM bm25_terms")
             self.db.execute("INSERT INTO phrase_fts (phrase_fts) VALUES ('delete-all')")
+            self.engine = engine
             if engine == "fts5":
                 self.db.execute("INSERT INTO phrase_fts (phrase_fts) VALUES ('rebuild')")
             else:
-                rows = self.db.execute("SELECT id, part, tokens FROM phrases").fetchall()
-                for phrase_id, part, tokens in rows:
-                    words = tokens.split()
-                    self.db.executemany(
-                        "INSERT INTO bm25_postings VALUES (?, ?, ?, ?, ?)",
-                        [(part, t, phrase_id, n, len(words)) for t, n in Counter(words).items()],
-                    )
-                self.db.execute(
-                    "INSERT INTO bm25_terms SELECT part, term, count(*) FROM bm25_postings GROUP BY part, term"
-                )
-            self.db.execute("INSERT OR REPLACE INTO corpus_meta VALUES ('engine', ?)", (engine,))
+                for phrase_id, tokens in self.db.execute(
+                    "SELECT id, tokens FROM phrases"
+                ).fetchall():
+                    self._index(phrase_id, tokens, +1)
+            self.db.execute("UPDATE corpus_meta SET value = ? WHERE key = 'engine'", (engine,))
 
         self.transaction(work)
-        self.engine = engine
         return time.perf_counter() - started
 
-    def search(self, part: str, terms: Sequence[str], limit: int) -> list[PhraseHit]:
-        """Phrases of a part ranked by BM25 against `terms`; without terms, the most shared ones."""
-        terms = list(dict.fromkeys(t for t in terms if t))
-        if not terms:
+    def _df(self, terms: Sequence[str]) -> dict[str, int]:
+        if self.engine == "fts5":
+            sql = f"SELECT term, doc FROM temp.phrase_vocab WHERE term IN ({_marks(terms)})"
+        else:
+            sql = f"SELECT term, df FROM bm25_terms WHERE term IN ({_marks(terms)}) AND df > 0"
+        return dict(self.db.execute(sql, list(terms)).fetchall())
+
+    def _query(self, part: str, words: Sequence[str]) -> tuple[dict[str, int], int]:
+        """(term → df, phrases in the part) for the words of a query, common terms dropped."""
+        code = PART_CODES[part]
+        terms = list(dict.fromkeys(code + w for w in words))
+        df = self._df(terms)
+        missing = [code + g for t in terms if t not in df for g in bigrams_of(t[1:])]
+        if missing:
+            df.update(self._df(missing))
+        n, _ = self._part_size(part)
+        rare = {t: d for t, d in df.items() if d <= COMMON * n}
+        if not rare and df:
+            term = min(df, key=df.__getitem__)
+            rare = {term: df[term]}
+        return rare, n
+
+    def search(self, part: str, words: Sequence[str], limit: int) -> list[PhraseHit]:
+        """Phrases of a part ranked by BM25 against `words`; without words, the most shared ones."""
+        if not words:
             rows = self.db.execute(
-                "SELECT id, 0.0 FROM phrases WHERE part = ? ORDER BY sources DESC, newest DESC, id LIMIT ?",
+                "SELECT id, 0.0 FROM phrases WHERE part = ? ORDER BY sources DESC, newest DESC LIMIT ?",
                 (part, limit),
             ).fetchall()
-        elif self.engine == "fts5":
-            query = (
-                f"fts_part:{_fts_part(part)} AND ("
-                + " OR ".join('"' + t.replace('"', "") + '"' for t in terms)
-                + ")"
-            )
+            return self._hits(rows)
+        df, n = self._query(part, words)
+        if not df:
+            return []
+        if self.engine == "fts5":
+            match = " OR ".join(f'"{t}"' for t in df if '"' not in t)
             rows = self.db.execute(
-                "SELECT rowid, -bm25(phrase_fts, 0.0, 1.0) FROM phrase_fts WHERE phrase_fts MATCH ? ORDER BY rank LIMIT ?",
-                (query, limit),
+                "SELECT rowid, -bm25(phrase_fts) FROM phrase_fts WHERE phrase_fts MATCH ? ORDER BY rank LIMIT ?",
+                (match, limit),
             ).fetchall()
         else:
-            rows = self._bm25(part, terms, limit)
+            _, avgdl = self._part_size(part)
+            idf = [(t, math.log(1 + (n - d + 0.5) / (d + 0.5))) for t, d in df.items()]
+            rows = self.db.execute(
+                f"WITH q(term, idf) AS (VALUES {','.join('(?, ?)' for _ in idf)}) SELECT p.phrase_id,"
+                f" sum(q.idf * p.tf * {K1 + 1} / (p.tf + {K1} * (1 - {B} + {B} * p.length / ?))) AS score"
+                " FROM q JOIN bm25_postings p ON p.term = q.term GROUP BY p.phrase_id ORDER BY score DESC LIMIT ?",
+                (*[x for pair in idf for x in pair], avgdl, limit),
+            ).fetchall()
         return self._hits(rows)
 
-    def _bm25(self, part: str, terms: list[str], limit: int) -> list[tuple[int, float]]:
-        marks = ",".join("?" * len(terms))
-        n, avgdl = self.db.execute(
-            "SELECT count(*), avg(length) FROM phrases WHERE part = ?", (part,)
-        ).fetchone()
-        if not n:
-            return []
-        dfs = self.db.execute(
-            f"SELECT term, df FROM bm25_terms WHERE part = ? AND term IN ({marks})", (part, *terms)
-        ).fetchall()
-        if not dfs:
-            return []
-        idf = [(t, math.log(1 + (n - df + 0.5) / (df + 0.5))) for t, df in dfs]
-        values = ",".join("(?, ?)" for _ in idf)
-        return self.db.execute(
-            f"WITH q(term, idf) AS (VALUES {values}) SELECT p.phrase_id,"
-            f" sum(q.idf * p.tf * {K1 + 1} / (p.tf + {K1} * (1 - {B} + {B} * p.length / ?))) AS score"
-            " FROM q JOIN bm25_postings p ON p.part = ? AND p.term = q.term"
-            " GROUP BY p.phrase_id ORDER BY score DESC LIMIT ?",
-            (*[x for pair in idf for x in pair], avgdl, part, limit),
-        ).fetchall()
-
-    def _hits(self, rows: Iterable[tuple[int, float]]) -> list[PhraseHit]:
+    def _hits(self, rows: list[tuple[int, float]]) -> list[PhraseHit]:
         scores = dict(rows)
-        if not scores:
-            return []
         found = self.db.execute(
-            f"SELECT id, text, part, topic, form, key, newest, sources FROM phrases WHERE id IN ({','.join('?' * len(scores))})",
+            f"SELECT id, text, part, topic, form, key, newest, sources FROM phrases WHERE id IN ({_marks(scores)})",
             list(scores),
         ).fetchall()
-        hits = [
-            PhraseHit(r[0], r[1], r[2], r[3], r[4], r[5], scores[r[0]], r[6], r[7]) for r in found
-        ]
+        hits = [PhraseHit(*r[:6], scores[r[0]], r[6], r[7]) for r in found]  # type: ignore[arg-type]
         return sorted(hits, key=lambda h: (-h.relevance, -h.sources, h.id))
 
     def sources(
@@ -431,12 +431,10 @@ class CorpusIndex:
     ) -> dict[int, list[ReportRecord]]:
         """Up to `per_phrase` source reports of each phrase, newest first."""
         out: dict[int, list[ReportRecord]] = {i: [] for i in phrase_ids}
-        if not phrase_ids:
-            return out
         rows = self.db.execute(
-            "SELECT s.phrase_id, r.id, r.path, r.hash, r.size, r.county, r.year, r.title, r.issuer"
+            f"SELECT s.phrase_id, {', '.join('r.' + c for c in _REPORT_COLUMNS.split(', '))}"
             " FROM phrase_sources s JOIN corpus_reports r ON r.id = s.report_id"
-            f" WHERE s.phrase_id IN ({','.join('?' * len(phrase_ids))}) ORDER BY r.year DESC, r.path",
+            f" WHERE s.phrase_id IN ({_marks(phrase_ids)}) ORDER BY r.year DESC, r.path",
             list(phrase_ids),
         )
         for row in rows:
@@ -446,20 +444,16 @@ class CorpusIndex:
 
     def with_county(self, phrase_ids: Sequence[int], county: str) -> set[int]:
         """Which of the phrases have a source report of `county`."""
-        if not phrase_ids:
-            return set()
         rows = self.db.execute(
             "SELECT DISTINCT s.phrase_id FROM phrase_sources s JOIN corpus_reports r ON r.id = s.report_id"
-            f" WHERE r.county = ? AND s.phrase_id IN ({','.join('?' * len(phrase_ids))})",
+            f" WHERE r.county = ? AND s.phrase_id IN ({_marks(phrase_ids)})",
             (county, *phrase_ids),
         )
         return {r[0] for r in rows}
 
     def counts(self) -> dict[str, int]:
-        """Numbers of reports, phrases and phrase sources (for summaries and the bench)."""
-        one = self.db.execute
+        """Numbers of reports, phrases and phrase sources."""
+        tables = {"reports": "corpus_reports", "phrases": "phrases", "sources": "phrase_sources"}
         return {
-            "reports": one("SELECT count(*) FROM corpus_reports").fetchone()[0],
-            "phrases": one("SELECT count(*) FROM phrases").fetchone()[0],
-            "sources": one("SELECT count(*) FROM phrase_sources").fetchone()[0],
+            k: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for k, t in tables.items()
         }

@@ -130,47 +130,27 @@ def keyword_topic(text: str) -> str:
     return best
 
 
-_STOPWORDS = frozenset(
-    [
-        "进一步",
-        "不断",
-        "持续",
-        "全面",
-        "深入",
-        "积极",
-        "切实",
-        "有效",
-        "加强",
-        "推进",
-        "开展",
-        "工作",
-        "我们",
-        "以及",
-        "相关",
-        "有关",
-        "一批",
-        "一系列",
-        "进行",
-        "实现",
-        "其中",
-        "全年",
-        "全县",
-        "本县",
-        "上年",
-        "本年",
-        "下年",
-        "同时",
-        "通过",
-        "方面",
-        "情况",
-        "坚持",
+_STOPWORDS = frozenset({
+    "进一步", "不断", "持续", "全面", "深入", "积极", "切实", "有效", "加强", "推进", "开展", "工作",
+    "我们", "以及", "相关", "有关", "一批", "一系列", "进行", "实现", "其中", "全年", "全县", "本县",
+    "上年", "本年", "下年", "同时", "通过", "方面", "情况", "坚持", "深入开展", "扎实", "统筹", "提升",
+    "提高", "不断完善",
+})  # fmt: skip
+
+
+def bigrams_of(word: str) -> list[str]:
+    """The character bigrams of a word of three or more characters, stopwords out."""
+    if len(word) < 3:
+        return []
+    grams = (word[i : i + 2] for i in range(len(word) - 1))
+    return [
+        g for g in grams if g not in _STOPWORDS and _HAS_CJK.match(g[0]) and _HAS_CJK.match(g[1])
     ]
-)
 
 
-def index_tokens(text: str) -> list[str]:
+def index_tokens(text: str, expand: bool = True) -> list[str]:
     """Search terms of a phrase or query: jieba words of two or more characters, stopwords out,
-    and the character bigrams of longer words.
+    and (with `expand`) the character bigrams of longer words.
 
     The domain dictionary makes compounds (`行政执法监督`); their bigrams let a query for `执法`
     or `监督` find them, as jieba's search mode would. Slot names count as words of the text;
@@ -183,14 +163,12 @@ def index_tokens(text: str) -> list[str]:
     for word in segment.cut(plain):
         if len(word) < 2 or word in _STOPWORDS:
             continue
-        if not _HAS_CJK.search(word):
-            if word.isalnum() and not (word.isdigit() and len(word) < 5):
-                terms.append(word)
-            continue
-        terms.append(word)
-        if len(word) >= 3:
-            grams = (word[i : i + 2] for i in range(len(word) - 1))
-            terms.extend(g for g in grams if g not in _STOPWORDS and _HAS_CJK.match(g[1]))
+        if _HAS_CJK.search(word):
+            terms.append(word)
+            if expand:
+                terms.extend(bigrams_of(word))
+        elif word.isalnum() and not (word.isdigit() and len(word) < 5):
+            terms.append(word)
     return terms
 
 

@@ -92,7 +92,7 @@ def query_terms(workspace: Workspace, draft: Draft, part_kind: str, query: str |
     if query is None or not query.strip():
         ids = [p.id for p in workspace.kind.parts if p.kind == part_kind]
         query = "\n".join(draft.parts.get(i, "") for i in ids)[-QUERY_CHARS:]
-    terms = list(dict.fromkeys(index_tokens(query)))
+    terms = list(dict.fromkeys(index_tokens(query, expand=False)))
     return terms[-MAX_TERMS:]
 
 

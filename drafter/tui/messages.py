@@ -31,3 +31,10 @@ class ExportFinished(Message):
 @dataclass
 class ExportFailed(Message):
     message: str
+
+
+@dataclass
+class ExportReady(Message):
+    """The review before an export is done; `errors` are sentences to show before exporting."""
+
+    errors: list[str]

@@ -155,3 +155,26 @@ def test_both_engines_agree_on_the_best_phrase(tmp_path: Path):
 def test_quotes_in_terms_do_not_break_the_fts_query(index):
     add(index, record("a.txt"), phrase(REVIEW))
     assert index.search("measures_and_results", ['行政"复议', "OR", "NEAR"], 5) is not None
+
+
+def test_switching_engine_rebuilds_the_index(tmp_path: Path):
+    idx = CorpusIndex(tmp_path / "db.sqlite3", "fts5")
+    try:
+        add(idx, record("a.txt"), phrase(PUFA), phrase(REVIEW), phrase(AID))
+        before = [h.id for h in idx.search("measures_and_results", ["法律援助"], 3)]
+        assert idx.use_engine("bm25") >= 0
+        assert idx.engine == "bm25"
+        assert [h.id for h in idx.search("measures_and_results", ["法律援助"], 3)] == before
+        add(idx, record("b.txt"), phrase(PLAN))
+        idx.use_engine("fts5")
+        assert idx.search("measures_and_results", ["执法", "监督"], 3)[0].text == PLAN
+    finally:
+        idx.close()
+
+
+def test_common_terms_are_dropped_when_rarer_ones_remain(index):
+    many = [phrase(f"第{n}条依法行政的工作措施落到实处，{word}成效明显。") for n, word in enumerate("甲乙丙丁戊己庚辛")]
+    add(index, record("a.txt"), *many, phrase(REVIEW))
+    hits = index.search("measures_and_results", ["依法行政", "行政复议"], 10)
+    assert [h.text for h in hits] == [REVIEW]
+    assert len(index.search("measures_and_results", ["依法行政"], 10)) == 8

@@ -12,10 +12,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static, TextArea
+from textual.widgets.text_area import Selection
 
 from drafter.errors import DrafterError, ValueProblem
 from drafter.session import DraftSession
-from drafter.tui.messages import DraftSaved, ExportFailed, ExportFinished, SaveFailed
+from drafter.tui.messages import DraftSaved, ExportFailed, ExportFinished, ExportReady, SaveFailed
 from drafter.tui.widgets.guidance_panel import GuidancePanel
 from drafter.tui.widgets.indicator_table import IndicatorRow, IndicatorTable
 from drafter.tui.widgets.part_list import OPENING_ID, PartEntry, PartList
@@ -258,9 +259,51 @@ class DraftScreen(Screen[None]):
         self._move_part(-1)
 
     def action_review(self) -> None:
+        from drafter.tui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(self.session, self.reload_from_session), self.jump_to)
+
+    def action_preview(self) -> None:
         from drafter.tui.screens.preview import PreviewScreen
 
         self.app.push_screen(PreviewScreen(self.session.preview_text()))
+
+    def reload_from_session(self) -> None:
+        """The draft changed elsewhere (a review fix): show it and save it."""
+        draft = self.session.draft
+        editor = self.query_one("#editor", TextArea)
+        text = draft.opening if self.current_part == OPENING_ID else draft.parts.get(self.current_part, "")
+        if editor.text != text:
+            with editor.prevent(TextArea.Changed):
+                editor.load_text(text)
+        self.refresh_parts()
+        self.refresh_indicators()
+        self.schedule_save()
+
+    async def jump_to(self, jump) -> None:
+        """Go to where the review pointed: a part, a span in its text, or an indicator row."""
+        if jump is None:
+            self.reload_from_session()
+            return
+        self.reload_from_session()
+        parts = self.query_one(PartList)
+        index = next(i for i, e in enumerate(self.part_entries()) if e.part_id == jump.part_id)
+        await self.show_part(jump.part_id)
+        with parts.prevent(PartList.PartChosen):
+            parts.highlighted = index
+        if jump.indicator_id is not None:
+            indicators = self.query_one(IndicatorTable)
+            indicators.move_to(jump.indicator_id)
+            indicators.query_one("DataTable").focus()
+            return
+        editor = self.query_one("#editor", TextArea)
+        editor.focus()
+        if jump.start is not None and jump.end is not None:
+            document = editor.document
+            editor.selection = Selection(
+                document.get_location_from_index(jump.start), document.get_location_from_index(jump.end)
+            )
+            editor.scroll_cursor_visible(center=True)
 
     def commands(self) -> list[SystemCommand]:
         """Palette entries for this screen's actions."""
@@ -270,6 +313,7 @@ class DraftScreen(Screen[None]):
             SystemCommand("导出 PDF", "经 LibreOffice 转换（需已安装）", lambda: self.export_now("pdf")),
             SystemCommand("导出（选择格式）", "选择格式并查看审查结果", self.action_export),
             SystemCommand("审查与全文预览", "查看问题清单和打印效果", self.action_review),
+            SystemCommand("全文预览", "按打印效果查看整篇报告", self.action_preview),
             SystemCommand("确认全部沿用值", "把所有沿用上年的指标值标为已确认", self.action_confirm_all),
             SystemCommand("下一部分", "转到报告的下一部分", self.action_next_part),
             SystemCommand("上一部分", "转到报告的上一部分", self.action_previous_part),
@@ -279,37 +323,43 @@ class DraftScreen(Screen[None]):
     # Export
 
     def action_export(self) -> None:
+        """Review first (in a worker), then let the clerk choose the format."""
+        self.save_now()
+        self.query_one("#export-path", Static).update("正在审查…")
+        self.prepare_export()
+
+    @work(thread=True, group="export", exclusive=True, exit_on_error=False)
+    def prepare_export(self) -> None:
+        from drafter.core.drafts import unconfirmed
+
+        try:
+            errors = [f.message for f in self.session.review() if f.severity == "error"]
+        except DrafterError as exc:
+            errors = [str(exc)]
+        pending = unconfirmed(self.session.draft)
+        if pending:
+            errors.append(f"{len(pending)}项沿用上年的指标值尚未确认（Ctrl+T 可全部确认）。")
+        self.post_message(ExportReady(errors))
+
+    @on(ExportReady)
+    def export_ready(self, event: ExportReady) -> None:
         from drafter.export.pdf import find_soffice
         from drafter.tui.screens.export import ExportScreen
 
-        self.save_now()
+        self.query_one("#export-path", Static).update("")
 
         def chosen(fmt: str | None) -> None:
             if fmt:
                 self.export_now(fmt)
 
-        errors = self.review_errors()
-        self.app.push_screen(ExportScreen(errors, find_soffice() is not None, str(self.session.workspace.exports_dir)), chosen)
+        exports = str(self.session.workspace.exports_dir)
+        self.app.push_screen(ExportScreen(event.errors, find_soffice() is not None, exports), chosen)
 
     def export_now(self, fmt: str) -> None:
         """Save, then export in a worker; the path is shown when done."""
         self.save_now()
         self.query_one("#export-path", Static).update("正在导出…")
         self.export_in_background(fmt)
-
-    def review_errors(self) -> list[str]:
-        """Sentences of the reviewer's errors that should block an export."""
-        from drafter.core.drafts import unconfirmed
-
-        errors = []
-        kind = self.session.kind
-        missing = [p.label or p.id for p in kind.parts if p.required and not self.session.draft.parts.get(p.id, "").strip()]
-        if missing:
-            errors.append(f"必备部分尚未填写：{'、'.join(missing)}")
-        pending = unconfirmed(self.session.draft)
-        if pending:
-            errors.append(f"{len(pending)} 项沿用上年的指标值尚未确认")
-        return errors
 
     @work(thread=True, group="export", exclusive=True, exit_on_error=False)
     def export_in_background(self, fmt: str) -> None:

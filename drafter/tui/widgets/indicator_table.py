@@ -46,7 +46,8 @@ class IndicatorRow:
         return (f"{marker}{self.spec.name}", current, last, self.change, self.state)
 
 
-COLUMNS = ("指标", "本年", "上年", "同比", "状态")
+COLUMNS = (("指标", 15), ("本年", 8), ("上年", 8), ("同比", 12), ("状态", 6))
+"""Column labels and fixed widths in cells (a stable layout whatever the values)."""
 
 
 class IndicatorTable(Vertical):
@@ -98,15 +99,15 @@ class IndicatorTable(Vertical):
         self.filter_text = ""
 
     def compose(self) -> ComposeResult:
-        yield DataTable(id="indicator-rows", cursor_type="row", zebra_stripes=True)
+        table: DataTable = DataTable(id="indicator-rows", cursor_type="row", zebra_stripes=True)
+        for label, width in COLUMNS:
+            table.add_column(label, width=width)
+        yield table
         with Horizontal(id="indicator-editor"):
             yield Label("", id="editing-name", markup=False)
             yield Input(placeholder="新数值", id="indicator-input", compact=True)
             yield Label("", id="editing-unit", markup=False)
         yield Static("", id="indicator-message", markup=False)
-
-    def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns(*COLUMNS)
 
     @property
     def current_id(self) -> str | None:
