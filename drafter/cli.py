@@ -255,6 +255,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     return exit_code(findings)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from drafter.serve import serve
+
+    return serve(paths.resolve_workspace(args.workspace), host=args.host, port=args.port, token=args.token)
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
     from drafter.tui.app import run
 
@@ -309,6 +315,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--draft", action="store_true", help="审查工作区中的草稿")
     p.add_argument("--last-year", help="上一年的报告文件，用于发现照抄的内容")
     add("tui", cmd_tui, "打开界面", year=False, json_flag=False)
+    p = add("serve", cmd_serve, "在浏览器中使用 drafter（textual-serve）", year=False, json_flag=False)
+    p.add_argument("--host", default="127.0.0.1", help="监听地址（默认只允许本机；其他地址需要访问口令）")
+    p.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    p.add_argument("--token", help="访问口令（不给则在需要时自动生成并显示）")
     return parser
 
 

@@ -10,15 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Literal
-
-from jinja2 import StrictUndefined, UndefinedError
-from jinja2.exceptions import SecurityError, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
+from typing import TYPE_CHECKING, Literal
 
 from drafter.core.models import Catalog, IndicatorSpec
 from drafter.core.numbers import format_value, round_half_up
 from drafter.errors import RenderError, TemplateDataError
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
 
 SLOT_OPEN, SLOT_CLOSE = "⟦", "⟧"
 _SLOT_RE = re.compile(r"⟦([^⟦⟧\n]{1,40})⟧")
@@ -28,7 +27,13 @@ Missing = Literal["raise", "mark"]
 
 @cache
 def environment() -> SandboxedEnvironment:
-    """The single sandboxed environment (strict undefined, no autoescape: output is plain text)."""
+    """The single sandboxed environment (strict undefined, no autoescape: output is plain text).
+
+    jinja2 is imported here, on first use, to keep it off the start-up path.
+    """
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
     return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
 
 
@@ -102,6 +107,8 @@ def fill_placeholders(pattern: str, **fields: object) -> str:
 
 @cache
 def _compiled(formula: str) -> Callable[..., object]:
+    from jinja2.exceptions import TemplateError
+
     try:
         return environment().compile_expression(formula, undefined_to_none=False)
     except TemplateError as exc:
@@ -113,6 +120,9 @@ def compute_derived(values: Mapping[str, float | None], catalog: Catalog) -> dic
 
     A rate whose parts are missing, or whose denominator is zero, is None.
     """
+    from jinja2 import UndefinedError
+    from jinja2.exceptions import SecurityError
+
     known = {k: v for k, v in values.items() if v is not None}
     derived: dict[str, float | None] = {}
     for spec in catalog.indicators:

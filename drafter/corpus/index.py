@@ -126,6 +126,7 @@ class CorpusIndex:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, isolation_level=None, timeout=10)
             self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA synchronous=NORMAL")
             if self._meta("schema") != SCHEMA:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.executescript(
@@ -209,7 +210,9 @@ class CorpusIndex:
             [(report_id, v.indicator_id, v.value, int(v.approx), v.part, v.text) for v in values],
         )
         for phrase, tokens in phrases:
-            phrase_id = self._merge_target(phrase) or self._insert_phrase(phrase, tokens)
+            phrase_id, bands = self._merge_target(phrase)
+            if phrase_id is None:
+                phrase_id = self._insert_phrase(phrase, tokens, bands)
             if self.db.execute(
                 "INSERT OR IGNORE INTO phrase_sources VALUES (?, ?)", (phrase_id, report_id)
             ).rowcount:
@@ -257,42 +260,33 @@ class CorpusIndex:
 
     # Phrases
 
-    def _merge_target(self, phrase: Phrase) -> int | None:
+    def _merge_target(self, phrase: Phrase) -> tuple[int | None, list[str]]:
+        """(id of a stored phrase this one duplicates or None, the phrase's MinHash bands)."""
         row = self.db.execute(
             "SELECT id FROM phrases WHERE part = ? AND key = ?", (phrase.part, phrase.key)
         ).fetchone()
         if row is not None:
-            return row[0]
+            return row[0], []
         grams, bands = shingles(phrase.key), minhash_bands(phrase.key)
         candidates = self.db.execute(
             f"SELECT DISTINCT p.id, p.key FROM phrase_bands b JOIN phrases p ON p.id = b.phrase_id"
             f" WHERE b.band IN ({_marks(bands)}) AND p.part = ?",
             (*bands, phrase.part),
         )
-        return next(
-            (pid for pid, key in candidates if jaccard(grams, shingles(key)) >= JACCARD_MIN), None
-        )
+        near = (pid for pid, key in candidates if jaccard(grams, shingles(key)) >= JACCARD_MIN)
+        return next(near, None), bands
 
-    def _insert_phrase(self, phrase: Phrase, words: list[str]) -> int:
+    def _insert_phrase(self, phrase: Phrase, words: list[str], bands: list[str]) -> int:
         terms = [PART_CODES[phrase.part] + w for w in words]
+        p = phrase
         cur = self.db.execute(
             "INSERT INTO phrases (key, text, part, topic, heading, form, tokens, length, newest, sources)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 0)",
-            (
-                phrase.key,
-                phrase.text,
-                phrase.part,
-                phrase.topic,
-                phrase.heading,
-                phrase.form,
-                " ".join(terms),
-                len(terms),
-            ),
+            (p.key, p.text, p.part, p.topic, p.heading, p.form, " ".join(terms), len(terms)),
         )
         phrase_id = int(cur.lastrowid or 0)
         self.db.executemany(
-            "INSERT OR IGNORE INTO phrase_bands VALUES (?, ?)",
-            [(b, phrase_id) for b in minhash_bands(phrase.key)],
+            "INSERT OR IGNORE INTO phrase_bands VALUES (?, ?)", [(b, phrase_id) for b in bands]
         )
         self._index(phrase_id, " ".join(terms), +1)
         self._count(phrase.part, +1, len(terms))

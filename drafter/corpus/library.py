@@ -68,6 +68,9 @@ class ImportSummary:
     value_years: list[int] = field(default_factory=list)
     """Years whose prior-year values of the workspace's county were rewritten."""
     seconds: float = 0.0
+    """Wall time of the import."""
+    store_seconds: float = 0.0
+    """Of which writing to the index (the part that cannot run in parallel)."""
 
     def by_status(self, status: Status) -> list[FileOutcome]:
         return [o for o in self.outcomes if o.status == status]
@@ -265,7 +268,9 @@ def import_paths(
         for item, prepared in zip(
             pending, _prepare_all(pending, workspace.catalog, workers), strict=True
         ):
+            stored = time.perf_counter()
             outcome = _store(workspace, index, item, prepared, touched)
+            summary.store_seconds += time.perf_counter() - stored
             summary.outcomes.append(outcome)
             if progress is not None:
                 progress(outcome)

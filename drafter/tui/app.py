@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import logging
+import os
+import time
 import traceback
 from collections.abc import Iterable
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from drafter import paths
 from drafter.errors import DrafterError
@@ -31,6 +33,7 @@ class DrafterApp(App[None]):
         Binding("f1", "help", "帮助", id="help"),
         Binding("f2", "years", "年度", id="years"),
         Binding("f10", "toggle_theme", "明暗", id="toggle_theme", show=False),
+        Binding("ctrl+p", "command_palette", "命令", id="command_palette", priority=True),
     ]
 
     def __init__(self, workspace_root: Path) -> None:
@@ -45,6 +48,9 @@ class DrafterApp(App[None]):
         from drafter.tui.screens.workspace_form import WorkspaceFormScreen
         from drafter.workspace import Workspace
 
+        if self.is_web:
+            self.watch_parent_process()
+
         if not paths.config_file(self.workspace_root).exists():
             self.push_screen(WorkspaceFormScreen(self.workspace_root), self._workspace_created)
             return
@@ -54,6 +60,18 @@ class DrafterApp(App[None]):
             self._show_message(str(exc))
             return
         self._use_workspace(workspace)
+
+    @work(thread=True, group="parent-watch", exit_on_error=False)
+    def watch_parent_process(self) -> None:
+        """Under `drafter serve`, quit when the server dies (even by kill -9), saving the draft,
+        instead of running on forever and holding the workspace lock."""
+        parent = os.getppid()
+        worker = get_current_worker()
+        while not worker.is_cancelled:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                self.call_from_thread(self.action_quit)
+                return
 
     def _workspace_created(self, workspace) -> None:
         if workspace is not None:

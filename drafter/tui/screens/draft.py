@@ -46,7 +46,7 @@ class DraftScreen(Screen[None]):
         self._save_lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon="≡")
         with Horizontal(id="main"):
             yield PartList(id="parts")
             with Vertical(id="editor-pane"):

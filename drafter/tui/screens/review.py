@@ -57,7 +57,7 @@ class ReviewScreen(Screen[Jump | None]):
         self.findings: list = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon="≡")
         with Horizontal(id="review"):
             tree: Tree = Tree("审查结果", id="findings")
             tree.show_root = False

@@ -45,7 +45,7 @@ class StartScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         config = self.workspace.config
-        yield Header()
+        yield Header(icon="≡")
         with Vertical(id="start"):
             yield Static(f"{config.county}", id="county-name", markup=False)
             yield Static(

@@ -28,7 +28,7 @@ class WorkspaceFormScreen(Screen[Workspace | None]):
         self.root = root
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon="≡")
         with Vertical(id="workspace-form"):
             yield Static(f"{self.root} 还不是 drafter 工作区。填写以下信息即可创建：", markup=False)
             yield Label("县（区）名称")
