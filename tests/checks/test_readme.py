@@ -1,4 +1,4 @@
-"""The documented JSON contract and list of codes match the code."""
+"""The JSON contract and list of codes documented in README match the code."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from drafter.checks import findings_document
 from drafter.checks.findings import Finding
 
 CHECKS_DIR = Path(__file__).resolve().parents[2] / "drafter" / "checks"
-README = (CHECKS_DIR / "README.md").read_text(encoding="utf-8")
+_README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+README = _README.split("## Checking a report", 1)[1].split("\n## ", 1)[0]
+"""The section of the project README that documents `drafter check`."""
 FAMILIES = "required|consistency|staleness|dates|headings|punctuation|formulations"
 
 
