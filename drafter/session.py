@@ -105,6 +105,14 @@ class DraftSession:
 
         return render_text(compose(self.draft, self.kind, self.catalog, missing="mark"))
 
+    def revisions(self) -> list:
+        """Saved revisions of this draft, newest first."""
+        return self.workspace.store.revisions(self.draft.county, self.draft.year)
+
+    def restore(self, revision_id: int) -> None:
+        """Go back to a saved revision (the current state stays in the history)."""
+        self.draft = self.workspace.store.load_revision(revision_id)
+
     def review(self) -> list:
         """The reviewer's findings on the draft as it would print (DraftFinding list)."""
         from drafter.checks import check_draft

@@ -147,3 +147,33 @@ async def test_indicator_filter_narrows_the_rows(sample_workspace):
         for key in table.rows:
             spec = indicators.rows[str(key.value)].spec
             assert "复议" in spec.name or any("复议" in a for a in spec.aliases)
+
+
+async def test_second_drafter_on_the_workspace_is_told_clearly(sample_workspace):
+    from drafter.workspace import Workspace
+
+    holder = Workspace.open(sample_workspace)
+    holder.lock()
+    try:
+        app = make_app(sample_workspace)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            message = str(app.screen.query_one("#message").render())
+            assert "正在使用" in message and "请先关闭它" in message
+    finally:
+        holder.close()
+
+
+async def test_new_folder_asks_for_the_county_then_drafts(tmp_path):
+    app = make_app(tmp_path / "新县")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#county", Input).value = "新县"
+        app.screen.query_one("#issuers", Input).value = "中共新县委、新县人民政府"
+        app.screen.query_one("#create").press()
+        await pilot.pause()
+        assert app.screen.query_one("#start-new")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.session.draft.issuers == ["中共新县委", "新县人民政府"]
+    assert (tmp_path / "新县" / "drafter.toml").is_file()

@@ -85,3 +85,28 @@ async def test_export_shows_reviewer_errors(sample_workspace):
         await pilot.pause()
         errors = str(app.screen.query_one("#export-errors").render())
         assert "还没有内容" in errors and "尚未确认" in errors
+
+
+async def test_history_restores_an_earlier_revision(sample_workspace):
+    from drafter.tui.screens.history import HistoryScreen
+
+    app = make_app(sample_workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        editor = screen.query_one("#editor", TextArea)
+        for text in ("第一稿", "第二稿"):
+            editor.load_text(text)
+            await pilot.pause()
+            screen.save_now()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("down", "enter")  # the newest is first: go one back
+        await pilot.pause()
+        assert screen.session.draft.opening == "第一稿"
+        assert editor.text == "第一稿"
+        screen.save_now()
+        assert len(screen.session.revisions()) >= 3, "restoring keeps the later state in the history"

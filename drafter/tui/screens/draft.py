@@ -36,6 +36,7 @@ class DraftScreen(Screen[None]):
         Binding("ctrl+n", "next_part", "下一部分", id="next_part"),
         Binding("ctrl+b", "previous_part", "上一部分", id="previous_part", show=False),
         Binding("ctrl+s", "save", "立即保存", show=False, id="save"),
+        Binding("f3", "history", "历史版本", show=False, id="history"),
     ]
 
     def __init__(self, session: DraftSession) -> None:
@@ -263,6 +264,20 @@ class DraftScreen(Screen[None]):
 
         self.app.push_screen(ReviewScreen(self.session, self.reload_from_session), self.jump_to)
 
+    def action_history(self) -> None:
+        from drafter.tui.screens.history import HistoryScreen
+
+        self.save_now()
+
+        def restore(revision_id: int | None) -> None:
+            if revision_id is None:
+                return
+            self.session.restore(revision_id)
+            self.reload_from_session()
+            self.notify("已恢复所选版本；恢复前的内容仍在历史版本中。")
+
+        self.app.push_screen(HistoryScreen(self.session), restore)
+
     def action_preview(self) -> None:
         from drafter.tui.screens.preview import PreviewScreen
 
@@ -317,6 +332,7 @@ class DraftScreen(Screen[None]):
             SystemCommand("确认全部沿用值", "把所有沿用上年的指标值标为已确认", self.action_confirm_all),
             SystemCommand("下一部分", "转到报告的下一部分", self.action_next_part),
             SystemCommand("上一部分", "转到报告的上一部分", self.action_previous_part),
+            SystemCommand("历史版本", "查看并恢复以前自动保存的版本", self.action_history),
             SystemCommand("立即保存", "（修改本会自动保存）", self.action_save),
         ]
 

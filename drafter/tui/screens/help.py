@@ -29,7 +29,8 @@ drafter 帮助
   Ctrl+R    审查与预览           Ctrl+O    导出
   Ctrl+T    确认全部沿用值       Ctrl+L    在指标栏中：插入正文
   Ctrl+N    下一部分             Ctrl+B    上一部分
-  F2        年度与工作区         F10       切换明暗主题
+  F2        年度与工作区         F3        历史版本
+  F10       切换明暗主题
   Ctrl+Z    撤销（编辑区）       Ctrl+Y    重做
   Tab       在各栏之间移动       Ctrl+Q    保存并退出
 
