@@ -33,6 +33,8 @@ DEFAULT_ENGINE: Engine = "fts5"
 K1, B = 1.2, 0.75
 COMMON = 0.2
 """Query terms in more than this share of a part's phrases are dropped when rarer ones remain."""
+MAX_CANDIDATES = 24
+"""Near-duplicate candidates checked per new phrase; keeps imports linear on repetitive corpora."""
 SCHEMA = "2"
 PART_CODES = {
     "measures_and_results": "m",
@@ -270,7 +272,7 @@ class CorpusIndex:
         grams, bands = shingles(phrase.key), minhash_bands(phrase.key)
         candidates = self.db.execute(
             f"SELECT DISTINCT p.id, p.key FROM phrase_bands b JOIN phrases p ON p.id = b.phrase_id"
-            f" WHERE b.band IN ({_marks(bands)}) AND p.part = ?",
+            f" WHERE b.band IN ({_marks(bands)}) AND p.part = ? LIMIT {MAX_CANDIDATES}",
             (*bands, phrase.part),
         )
         near = (pid for pid, key in candidates if jaccard(grams, shingles(key)) >= JACCARD_MIN)

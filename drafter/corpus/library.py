@@ -16,13 +16,17 @@ When several reports give the same county and year, the first by path wins per i
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
 import os
 import re
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Literal
 
@@ -36,6 +40,7 @@ from drafter.errors import DrafterError
 from drafter.store import YearValue
 from drafter.workspace import Workspace
 
+_log = logging.getLogger(__name__)
 Status = Literal["imported", "replaced", "unchanged", "failed"]
 PARALLEL_FROM = 40
 """Imports of at least this many changed files extract in one process per CPU."""
@@ -292,9 +297,21 @@ def _prepare_all(
     if count <= 1:
         yield from (_prepare(item, catalog) for item in pending)
         return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        yield from pool.map(_prepare, pending, [catalog] * len(pending), chunksize=8)
+    done = 0
+    try:
+        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn")) as pool:
+            items = iter(pending)
+            running = deque(pool.submit(_prepare, i, catalog) for i in islice(items, count * 8))
+            while running:
+                result = running.popleft().result()
+                following = next(items, None)
+                if following is not None:
+                    running.append(pool.submit(_prepare, following, catalog))
+                done += 1
+                yield result
+    except (BrokenProcessPool, OSError) as exc:
+        _log.warning("extraction workers failed (%s); continuing in this process", exc)
+        yield from (_prepare(item, catalog) for item in pending[done:])
 
 
 def _store(

@@ -40,6 +40,7 @@ class HistoryScreen(ModalScreen[int | None]):
         for revision in self.session.revisions()[:200]:
             summary = revision_summary(store.load_revision(revision.id))
             options.add_option(Option(f"{revision.saved_at.replace('T', ' ')}  {summary}", id=str(revision.id)))
+        options.highlighted = 0
         options.focus()
 
     @on(OptionList.OptionSelected)
