@@ -209,20 +209,13 @@ def child(folder: Path, compare: bool, baseline_files: int) -> dict:
     started = time.perf_counter()
     summary = import_paths(ws, [folder], engine="fts5")
     import_seconds = time.perf_counter() - started
-    sample = files[:baseline_files]
-    texts = [decode_text(f.read_bytes())[0] for f in sample]
-    jieba.setLogLevel(60)
-    jieba.lcut("预热")
-    started = time.perf_counter()
-    for text in texts:
-        jieba.lcut(text)
-    jieba_seconds = time.perf_counter() - started
     index = open_index(ws)
     counts = index.counts()
     index.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db_mb = (root / "ws" / ".drafter" / "drafter.sqlite3").stat().st_size / 1e6
     draft = ws.draft(2025)
     engines = {"fts5": {"index_mb": table_mb(index, "phrase_fts"), **measure_suggest(ws, draft)}}
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if compare:
         engines["fts5"]["build_s"] = index.use_engine("fts5")
         engines["bm25"] = {
@@ -240,13 +233,22 @@ def child(folder: Path, compare: bool, baseline_files: int) -> dict:
     index.close()
     ws.close()
     shutil.rmtree(root, ignore_errors=True)
+    sample = files[:baseline_files]
+    texts = [decode_text(f.read_bytes())[0] for f in sample]
+    jieba.setLogLevel(60)
+    jieba.lcut("预热")
+    started = time.perf_counter()
+    for text in texts:
+        jieba.lcut(text)
+    jieba_seconds = time.perf_counter() - started
     return {
         "reports": len(files), "mb": total_bytes / 1e6, "imported": len(summary.imported),
         "failed": len(summary.failed), "import_s": import_seconds,
         "import_mbps": total_bytes / 1e6 / import_seconds,
         "jieba_mbps": sum(f.stat().st_size for f in sample) / 1e6 / jieba_seconds,
         "db_mb": db_mb, "phrases": counts["phrases"], "sources": counts["sources"],
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_mb": peak_mb, "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "store_s": summary.store_seconds,
         "p50_ms": engines["fts5"]["p50_ms"], "p95_ms": engines["fts5"]["p95_ms"], "engines": engines,
     }  # fmt: skip
 
@@ -297,8 +299,10 @@ def main() -> None:
             results.append(r)
             print(
                 f"{size:5} reports {r['mb']:6.1f} MB | import {r['import_mbps']:.3f} MB/s ({r['import_s']:.0f} s,"
-                f" failed {r['failed']}; jieba.lcut {r['jieba_mbps']:.2f} MB/s) | db {r['db_mb']:.1f} MB,"
-                f" phrases {r['phrases']} | peak {r['peak_mb']:.0f} MB | suggest p50 {r['p50_ms']:.1f} ms"
+                f" of which index writes {r['store_s']:.0f} s, failed {r['failed']}; jieba.lcut {r['jieba_mbps']:.2f} MB/s)"
+                f" | db {r['db_mb']:.1f} MB,"
+                f" phrases {r['phrases']} | peak {r['peak_mb']:.0f} MB (workers {r['worker_peak_mb']:.0f} MB each)"
+                f" | suggest p50 {r['p50_ms']:.1f} ms"
                 f" p95 {r['p95_ms']:.1f} ms",
                 flush=True,
             )
@@ -319,7 +323,16 @@ def main() -> None:
         print(
             f"growth from {first['reports']} to {last['reports']} reports (x{last['reports'] / first['reports']:g}):"
         )
-        for key in ("mb", "import_mbps", "db_mb", "phrases", "peak_mb", "p50_ms", "p95_ms"):
+        for key in (
+            "mb",
+            "import_mbps",
+            "db_mb",
+            "phrases",
+            "peak_mb",
+            "worker_peak_mb",
+            "p50_ms",
+            "p95_ms",
+        ):
             print(
                 f"  {key:12} {first[key]:10.2f} -> {last[key]:10.2f}  (x{last[key] / first[key]:.2f})"
             )

@@ -113,6 +113,12 @@ class DraftSession:
         """Go back to a saved revision (the current state stays in the history)."""
         self.draft = self.workspace.store.load_revision(revision_id)
 
+    def suggest(self, part_kind: str, query: str | None, limit: int = 10) -> list:
+        """Phrases from past reports for a part, with the draft's values filled in."""
+        from drafter.corpus.suggest import suggest
+
+        return suggest(self.workspace, self.draft, part_kind, query, limit)
+
     def review(self) -> list:
         """The reviewer's findings on the draft as it would print (DraftFinding list)."""
         from drafter.checks import check_draft

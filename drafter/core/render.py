@@ -97,7 +97,14 @@ def render_slotted(
             raise RenderError(f"指标「{spec.name}」还没有数值：请在指标栏中填写后再导出。")
         return format_value(value, spec)
 
-    return environment().from_string(source).render(literal=literal, fill=fill)
+    return _template(source).render(literal=literal, fill=fill)
+
+
+@cache
+def _template(source: str):
+    """Compiled templates by shape: the source names only indexes, never clerk text, so the
+    few shapes in use compile once."""
+    return environment().from_string(source)
 
 
 def fill_placeholders(pattern: str, **fields: object) -> str:

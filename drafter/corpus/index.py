@@ -25,7 +25,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from drafter.corpus.phrases import JACCARD_MIN, Phrase, bigrams_of, jaccard, minhash_bands, shingles
+from drafter.corpus.phrases import (
+    JACCARD_MIN,
+    Phrase,
+    bigrams_of,
+    estimated_jaccard,
+    jaccard,
+    minhash_bands,
+    minhash_signature,
+    shingles,
+    signature_text,
+)
 from drafter.errors import StoreError
 
 Engine = Literal["fts5", "bm25"]
@@ -35,7 +45,7 @@ COMMON = 0.2
 """Query terms in more than this share of a part's phrases are dropped when rarer ones remain."""
 MAX_CANDIDATES = 24
 """Near-duplicate candidates checked per new phrase; keeps imports linear on repetitive corpora."""
-SCHEMA = "2"
+SCHEMA = "3"
 PART_CODES = {
     "measures_and_results": "m",
     "shortcomings_and_causes": "s",
@@ -56,7 +66,8 @@ CREATE TABLE corpus_values (report_id INTEGER NOT NULL REFERENCES corpus_reports
     PRIMARY KEY (report_id, indicator_id));
 CREATE TABLE phrases (id INTEGER PRIMARY KEY, key TEXT NOT NULL, text TEXT NOT NULL, part TEXT NOT NULL,
     topic TEXT NOT NULL, heading TEXT NOT NULL, form TEXT NOT NULL, tokens TEXT NOT NULL,
-    length INTEGER NOT NULL, newest INTEGER, sources INTEGER NOT NULL, UNIQUE (part, key));
+    length INTEGER NOT NULL, newest INTEGER, sources INTEGER NOT NULL, signature TEXT NOT NULL,
+    UNIQUE (part, key));
 CREATE INDEX phrases_shared ON phrases (part, sources DESC, newest DESC);
 CREATE TABLE phrase_sources (phrase_id INTEGER NOT NULL,
     report_id INTEGER NOT NULL REFERENCES corpus_reports (id) ON DELETE CASCADE,
@@ -212,9 +223,9 @@ class CorpusIndex:
             [(report_id, v.indicator_id, v.value, int(v.approx), v.part, v.text) for v in values],
         )
         for phrase, tokens in phrases:
-            phrase_id, bands = self._merge_target(phrase)
+            phrase_id, signature = self._merge_target(phrase)
             if phrase_id is None:
-                phrase_id = self._insert_phrase(phrase, tokens, bands)
+                phrase_id = self._insert_phrase(phrase, tokens, signature)
             if self.db.execute(
                 "INSERT OR IGNORE INTO phrase_sources VALUES (?, ?)", (phrase_id, report_id)
             ).rowcount:
@@ -262,33 +273,58 @@ class CorpusIndex:
 
     # Phrases
 
-    def _merge_target(self, phrase: Phrase) -> tuple[int | None, list[str]]:
-        """(id of a stored phrase this one duplicates or None, the phrase's MinHash bands)."""
+    def _merge_target(self, phrase: Phrase) -> tuple[int | None, str]:
+        """(id of a stored phrase this one duplicates or None, the phrase's MinHash signature).
+
+        Candidates share a MinHash band; those whose signatures agree on at least half their
+        values are checked for 3-gram Jaccard ≥ 0.8.
+        """
         row = self.db.execute(
             "SELECT id FROM phrases WHERE part = ? AND key = ?", (phrase.part, phrase.key)
         ).fetchone()
         if row is not None:
-            return row[0], []
-        grams, bands = shingles(phrase.key), minhash_bands(phrase.key)
+            return row[0], ""
+        signature = minhash_signature(phrase.key)
+        bands = minhash_bands(phrase.key, signature)
+        text = signature_text(signature)
         candidates = self.db.execute(
-            f"SELECT DISTINCT p.id, p.key FROM phrase_bands b JOIN phrases p ON p.id = b.phrase_id"
-            f" WHERE b.band IN ({_marks(bands)}) AND p.part = ? LIMIT {MAX_CANDIDATES}",
+            "SELECT DISTINCT p.id, p.key, p.signature FROM phrase_bands b CROSS JOIN phrases p"
+            f" ON p.id = b.phrase_id WHERE b.band IN ({_marks(bands)}) AND p.part = ?"
+            f" LIMIT {MAX_CANDIDATES}",
             (*bands, phrase.part),
         )
-        near = (pid for pid, key in candidates if jaccard(grams, shingles(key)) >= JACCARD_MIN)
-        return next(near, None), bands
+        grams = shingles(phrase.key)
+        for phrase_id, key, other in candidates:
+            if (
+                estimated_jaccard(text, other) >= 0.5
+                and jaccard(grams, shingles(key)) >= JACCARD_MIN
+            ):
+                return phrase_id, text
+        return None, text
 
-    def _insert_phrase(self, phrase: Phrase, words: list[str], bands: list[str]) -> int:
+    def _insert_phrase(self, phrase: Phrase, words: list[str], signature: str) -> int:
         terms = [PART_CODES[phrase.part] + w for w in words]
         p = phrase
         cur = self.db.execute(
-            "INSERT INTO phrases (key, text, part, topic, heading, form, tokens, length, newest, sources)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 0)",
-            (p.key, p.text, p.part, p.topic, p.heading, p.form, " ".join(terms), len(terms)),
+            "INSERT INTO phrases (key, text, part, topic, heading, form, tokens, length, newest,"
+            " sources, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, ?)",
+            (
+                p.key,
+                p.text,
+                p.part,
+                p.topic,
+                p.heading,
+                p.form,
+                " ".join(terms),
+                len(terms),
+                signature,
+            ),
         )
         phrase_id = int(cur.lastrowid or 0)
+        values = tuple(int(v, 16) for v in signature.split("."))
         self.db.executemany(
-            "INSERT OR IGNORE INTO phrase_bands VALUES (?, ?)", [(b, phrase_id) for b in bands]
+            "INSERT OR IGNORE INTO phrase_bands VALUES (?, ?)",
+            [(b, phrase_id) for b in minhash_bands(p.key, values)],
         )
         self._index(phrase_id, " ".join(terms), +1)
         self._count(phrase.part, +1, len(terms))

@@ -103,8 +103,8 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
-def minhash_bands(key: str) -> list[str]:
-    """LSH band keys of a phrase key: keys with Jaccard ≥ 0.8 share a band with probability ~0.9.
+def minhash_signature(key: str) -> tuple[int, ...]:
+    """MinHash signature of a phrase key over its character 3-grams (16 values).
 
     The 16 hash functions are the 16 32-bit words of one BLAKE2b digest per shingle (stable
     across processes, unlike `hash`).
@@ -113,9 +113,24 @@ def minhash_bands(key: str) -> list[str]:
         struct.unpack("<16I", hashlib.blake2b(s.encode(), digest_size=64).digest())
         for s in shingles(key)
     ]
-    signature = list(map(min, zip(*rows, strict=True)))
+    return tuple(map(min, zip(*rows, strict=True)))
+
+
+def signature_text(signature: tuple[int, ...]) -> str:
+    return ".".join(f"{v:x}" for v in signature)
+
+
+def estimated_jaccard(a: str, b: str) -> float:
+    """Share of equal values of two signatures written by `signature_text`."""
+    left, right = a.split("."), b.split(".")
+    return sum(x == y for x, y in zip(left, right, strict=True)) / len(left)
+
+
+def minhash_bands(key: str, signature: tuple[int, ...] | None = None) -> list[str]:
+    """LSH band keys of a phrase key: keys with Jaccard ≥ 0.8 share a band with probability ~0.9."""
+    values = signature or minhash_signature(key)
     return [
-        f"{band}:" + ".".join(f"{v:x}" for v in signature[band * ROWS : (band + 1) * ROWS])
+        f"{band}:" + signature_text(values[band * ROWS : (band + 1) * ROWS])
         for band in range(BANDS)
     ]
 

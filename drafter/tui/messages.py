@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.message import Message
 
 from drafter.core.models import Draft
+from drafter.tui.widgets.phrase_list import PhraseEntry
 
 
 @dataclass
@@ -38,3 +39,12 @@ class ExportReady(Message):
     """The review before an export is done; `errors` are sentences to show before exporting."""
 
     errors: list[str]
+
+
+@dataclass
+class SuggestionsReady(Message):
+    """Suggestions looked up for the lookup numbered `serial` (older ones are dropped)."""
+
+    serial: int
+    entries: list[PhraseEntry]
+    error: str | None

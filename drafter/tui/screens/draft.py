@@ -11,19 +11,39 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static, TextArea
+from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane, TextArea
 from textual.widgets.text_area import Selection
 
 from drafter.errors import DrafterError, ValueProblem
 from drafter.session import DraftSession
-from drafter.tui.messages import DraftSaved, ExportFailed, ExportFinished, ExportReady, SaveFailed
+from drafter.tui.messages import (
+    DraftSaved,
+    ExportFailed,
+    ExportFinished,
+    ExportReady,
+    SaveFailed,
+    SuggestionsReady,
+)
 from drafter.tui.widgets.guidance_panel import GuidancePanel
 from drafter.tui.widgets.indicator_table import IndicatorRow, IndicatorTable
 from drafter.tui.widgets.part_list import OPENING_ID, PartEntry, PartList
+from drafter.tui.widgets.phrase_list import PhraseEntry, PhraseList
 from drafter.tui.widgets.save_status import SaveStatus
 
 AUTOSAVE_DELAY = 0.5
 """Seconds of quiet after an edit before it is saved (a kill loses at most this much typing)."""
+SUGGEST_DELAY = 0.25
+"""Seconds of quiet after a keystroke before suggestions are looked up."""
+
+
+def source_label(suggestion) -> str:
+    """Where a suggestion comes from: `汀岚县2025年报告`, `另有2份报告`."""
+    if not suggestion.sources:
+        return "往年报告"
+    first = suggestion.sources[0]
+    label = f"{first.county or ''}{first.year or ''}年报告" if first.year else first.file
+    more = suggestion.source_count - 1
+    return label + (f"等{suggestion.source_count}份" if more > 0 else "")
 
 
 class DraftScreen(Screen[None]):
@@ -34,6 +54,7 @@ class DraftScreen(Screen[None]):
         Binding("ctrl+r", "review", "审查预览", id="review"),
         Binding("ctrl+t", "confirm_all", "确认沿用值", id="confirm_all"),
         Binding("ctrl+n", "next_part", "下一部分", id="next_part"),
+        Binding("ctrl+g", "suggestions", "建议", id="suggestions"),
         Binding("ctrl+b", "previous_part", "上一部分", id="previous_part", show=False),
         Binding("ctrl+s", "save", "立即保存", show=False, id="save"),
         Binding("f3", "history", "历史版本", show=False, id="history"),
@@ -44,6 +65,8 @@ class DraftScreen(Screen[None]):
         self.session = session
         self.current_part: str = OPENING_ID
         self._save_timer: Timer | None = None
+        self._suggest_timer: Timer | None = None
+        self._suggest_serial = 0
         self._save_lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
@@ -54,9 +77,12 @@ class DraftScreen(Screen[None]):
                 yield Static("", id="part-title", markup=False)
                 yield TextArea("", id="editor", soft_wrap=True, tab_behavior="focus")
                 yield GuidancePanel(id="guidance")
-            with Vertical(id="side"):
-                yield Input(placeholder="筛选指标，如：复议", id="indicator-filter", compact=True)
-                yield IndicatorTable(id="indicators")
+            with TabbedContent(id="side", initial="tab-indicators"):
+                with TabPane("指标", id="tab-indicators"):
+                    yield Input(placeholder="筛选指标，如：复议", id="indicator-filter", compact=True)
+                    yield IndicatorTable(id="indicators")
+                with TabPane("建议", id="tab-suggestions"):
+                    yield PhraseList(id="phrases")
         with Horizontal(id="statusbar"):
             yield SaveStatus(id="save-status")
             yield Static("", id="export-path", markup=False)
@@ -104,6 +130,8 @@ class DraftScreen(Screen[None]):
         indicators.filter_text = self.query_one("#indicator-filter", Input).value
         indicators.show_rows(self.indicator_rows(part_id))
         self.refresh_indicator_title()
+        self.query_one(PhraseList).show_note("正在查找往年报告中的相关表述…")
+        self.schedule_suggestions()
         self.call_after_refresh(self.sync_ime_cursor)
 
     def sync_ime_cursor(self) -> None:
@@ -133,6 +161,61 @@ class DraftScreen(Screen[None]):
             self.session.set_text(self.current_part, text)
         self.refresh_parts()
         self.schedule_save()
+        self.schedule_suggestions()
+
+    # Suggestions
+
+    def schedule_suggestions(self) -> None:
+        if self._suggest_timer is not None:
+            self._suggest_timer.stop()
+        self._suggest_timer = self.set_timer(SUGGEST_DELAY, self.refresh_suggestions)
+
+    def suggestion_query(self) -> str | None:
+        """The line being written, as the query; None ranks against the whole part."""
+        editor = self.query_one("#editor", TextArea)
+        row = editor.cursor_location[0]
+        line = editor.document.get_line(row).strip() if row < editor.document.line_count else ""
+        return line[-60:] or None
+
+    def refresh_suggestions(self) -> None:
+        if self.current_part == OPENING_ID:
+            self.query_one(PhraseList).show_note("开头段落没有建议；请选择报告的某一部分。")
+            return
+        self._suggest_serial += 1
+        part_kind = self.session.kind.part(self.current_part).kind
+        self.fetch_suggestions(self._suggest_serial, part_kind, self.suggestion_query())
+
+    @work(thread=True, exclusive=True, group="suggest", exit_on_error=False)
+    def fetch_suggestions(self, serial: int, part_kind: str, query: str | None) -> None:
+        """Look up suggestions (jieba and the index load on first use, off the UI thread)."""
+        try:
+            found = self.session.suggest(part_kind, query)
+        except DrafterError as exc:
+            self.post_message(SuggestionsReady(serial, [], str(exc)))
+            return
+        entries = [PhraseEntry(s.text, s.rendered, source_label(s)) for s in found]
+        self.post_message(SuggestionsReady(serial, entries, None))
+
+    @on(SuggestionsReady)
+    def suggestions_ready(self, event: SuggestionsReady) -> None:
+        if event.serial != self._suggest_serial:
+            return  # typed on since: a newer lookup is coming
+        phrases = self.query_one(PhraseList)
+        if event.error:
+            phrases.show_note(event.error)
+        else:
+            phrases.show_entries(event.entries)
+
+    def action_suggestions(self) -> None:
+        self.query_one(TabbedContent).active = "tab-suggestions"
+        self.query_one(PhraseList).focus()
+
+    @on(PhraseList.PhraseChosen)
+    def phrase_chosen(self, event: PhraseList.PhraseChosen) -> None:
+        """Insert the phrase (its slots stay linked to the indicators) at the cursor."""
+        editor = self.query_one("#editor", TextArea)
+        editor.insert(event.text)
+        editor.focus()
 
     # Indicators
 
