@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from drafter.core.models import Catalog, IndicatorSpec
@@ -100,7 +100,7 @@ def render_slotted(
     return _template(source).render(literal=literal, fill=fill)
 
 
-@cache
+@lru_cache(maxsize=512)
 def _template(source: str):
     """Compiled templates by shape: the source names only indexes, never clerk text, so the
     few shapes in use compile once."""
