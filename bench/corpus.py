@@ -8,7 +8,7 @@ and years changed. Reports are written as .txt (half UTF-8, half GB18030) to a t
 For each size, a child process imports the folder into a fresh workspace and reports: import
 throughput (MB/s of file bytes) next to `jieba.lcut` over the same texts in the same process,
 index size on disk, peak memory (ru_maxrss of the child), and suggest latency p50/p95 over 200
-queries. `--compare-index` runs FTS5 and our own BM25 side by side on the same corpus.
+queries. `--compare-index` also builds our own BM25 (postings table, scores summed in SQL) over\nthe same terms and measures it against FTS5, the engine kept in `drafter.corpus.index`.
 
     .venv/bin/python bench/corpus.py                      # 100, 1000, 5000 reports
     .venv/bin/python bench/corpus.py --sizes 100 1000 --compare-index
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
@@ -189,6 +190,74 @@ def measure_suggest(ws, draft) -> dict:
     }
 
 
+K1, B = 1.2, 0.75
+
+
+def build_own_bm25(index) -> float:
+    """Our own BM25 postings (the engine measured against FTS5), built from the stored terms."""
+    from collections import Counter
+
+    started = time.perf_counter()
+    db = index.db
+    db.execute("BEGIN")
+    db.execute("DROP TABLE IF EXISTS bench_bm25_postings")
+    db.execute(
+        "CREATE TABLE bench_bm25_postings (term TEXT NOT NULL, phrase_id INTEGER NOT NULL,"
+        " tf INTEGER NOT NULL, length INTEGER NOT NULL, PRIMARY KEY (term, phrase_id)) WITHOUT ROWID"
+    )
+    for phrase_id, tokens in db.execute("SELECT id, tokens FROM phrases").fetchall():
+        words = tokens.split()
+        db.executemany(
+            "INSERT INTO bench_bm25_postings VALUES (?, ?, ?, ?)",
+            [(t, phrase_id, n, len(words)) for t, n in Counter(words).items()],
+        )
+    db.execute("DROP TABLE IF EXISTS bench_bm25_terms")
+    db.execute(
+        "CREATE TABLE bench_bm25_terms AS SELECT term, count(*) AS df FROM bench_bm25_postings GROUP BY term"
+    )
+    db.execute("CREATE UNIQUE INDEX bench_bm25_terms_term ON bench_bm25_terms (term)")
+    db.execute("COMMIT")
+    return time.perf_counter() - started
+
+
+def own_bm25_search(index, part: str, words, limit: int):
+    """`CorpusIndex.search` with our own BM25 in SQL instead of FTS5 (same terms, same pruning)."""
+    import math
+
+    from drafter.corpus.index import PART_CODES, CorpusIndex
+    from drafter.corpus.phrases import bigrams_of
+
+    if not words:
+        return CorpusIndex.search(index, part, words, limit)
+    code = PART_CODES[part]
+    n, avgdl = index.part_size(part)
+
+    def df_of(terms):
+        marks = ",".join("?" * len(terms))
+        sql = f"SELECT term, df FROM bench_bm25_terms WHERE term IN ({marks})"
+        return dict(index.db.execute(sql, list(terms)).fetchall())
+
+    terms = list(dict.fromkeys(code + w for w in words))
+    df = df_of(terms)
+    missing = [code + g for t in terms if t not in df for g in bigrams_of(t[1:])]
+    if missing:
+        df.update(df_of(missing))
+    rare = {t: d for t, d in df.items() if d <= 0.2 * n} or (
+        {min(df, key=df.__getitem__): min(df.values())} if df else {}
+    )
+    if not rare:
+        return []
+    idf = [(t, math.log(1 + (n - d + 0.5) / (d + 0.5))) for t, d in rare.items()]
+    rows = index.db.execute(
+        f"WITH q(term, idf) AS (VALUES {','.join('(?, ?)' for _ in idf)}) SELECT p.phrase_id,"
+        f" sum(q.idf * p.tf * {K1 + 1} / (p.tf + {K1} * (1 - {B} + {B} * p.length / ?))) AS score"
+        " FROM q JOIN bench_bm25_postings p ON p.term = q.term GROUP BY p.phrase_id"
+        " ORDER BY score DESC LIMIT ?",
+        (*[x for pair in idf for x in pair], avgdl, limit),
+    ).fetchall()
+    return index._hits(rows)
+
+
 def table_mb(index, prefix: str) -> float:
     rows = index.db.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").fetchall()
     return sum(size for name, size in rows if name.startswith(prefix)) / 1e6
@@ -207,7 +276,7 @@ def child(folder: Path, compare: bool, baseline_files: int) -> dict:
     root = Path(tempfile.mkdtemp(prefix="drafter-bench-ws-"))
     ws = Workspace.init(root / "ws", WorkspaceConfig(county="安宁县", issuers=["安宁县人民政府"]))
     started = time.perf_counter()
-    summary = import_paths(ws, [folder], engine="fts5")
+    summary = import_paths(ws, [folder], workers=os.cpu_count() or 1)
     import_seconds = time.perf_counter() - started
     index = open_index(ws)
     counts = index.counts()
@@ -217,12 +286,17 @@ def child(folder: Path, compare: bool, baseline_files: int) -> dict:
     engines = {"fts5": {"index_mb": table_mb(index, "phrase_fts"), **measure_suggest(ws, draft)}}
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if compare:
-        engines["fts5"]["build_s"] = index.use_engine("fts5")
+        from drafter.corpus.index import CorpusIndex
+
+        engines["fts5"]["build_s"] = index.rebuild()
         engines["bm25"] = {
-            "build_s": index.use_engine("bm25"),
-            "index_mb": table_mb(index, "bm25_"),
+            "build_s": build_own_bm25(index),
+            "index_mb": table_mb(index, "bench_bm25"),
         }
+        fts5_search = CorpusIndex.search
+        CorpusIndex.search = own_bm25_search  # type: ignore[method-assign]
         engines["bm25"].update(measure_suggest(ws, draft))
+        CorpusIndex.search = fts5_search  # type: ignore[method-assign]
         overlap = [
             len(set(a) & set(b)) / max(1, len(a))
             for a, b in zip(engines["fts5"]["tops"], engines["bm25"]["tops"], strict=True)

@@ -24,7 +24,9 @@ def _workspace(args: argparse.Namespace):
     ws = Workspace.open(paths.resolve_workspace(args.workspace))
     args.opened_workspace = ws
     ws.lock()
-    ws.load_figures()
+    summary = ws.import_past_reports()
+    for outcome in summary.failed:
+        print(f"提示：{outcome.reason}", file=sys.stderr)
     return ws
 
 
@@ -261,6 +263,44 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(paths.resolve_workspace(args.workspace), host=args.host, port=args.port, token=args.token)
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from drafter.corpus.library import drop_missing, import_paths
+
+    ws = _workspace(args)
+    summary = import_paths(ws, [Path(p) for p in args.paths])
+    dropped = drop_missing(ws) if args.drop_missing else []
+    for outcome in summary.failed:
+        print(outcome.reason, file=sys.stderr)
+    if args.json:
+        _emit({**summary.to_json(), "dropped_missing": dropped})
+    else:
+        print(summary.message())
+        if dropped:
+            print(f"已移除 {len(dropped)} 份已不存在的文件的记录。")
+    return 1 if summary.failed and not (summary.imported or summary.replaced or summary.unchanged) else 0
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from drafter.corpus.suggest import suggest, suggestion_to_json
+
+    ws = _workspace(args)
+    draft = _draft(ws, args)
+    kinds = {p.kind for p in ws.kind.parts}
+    if args.part not in kinds:
+        raise DrafterError(f"没有「{args.part}」这一类部分：可选 {', '.join(sorted(kinds))}。")
+    found = suggest(ws, draft, args.part, args.query, args.limit)
+    if args.json:
+        _emit([suggestion_to_json(s) for s in found])
+        return 0
+    if not found:
+        print("没有找到相关表述：换几个关键词试试，或先用 drafter import 导入往年报告。")
+    for number, item in enumerate(found, start=1):
+        source = item.sources[0] if item.sources else None
+        origin = f"（{source.county or ''}{source.year or ''}年）" if source else ""
+        print(f"{number}. {item.rendered}{origin}")
+    return 0
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
     from drafter.tui.app import run
 
@@ -310,6 +350,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("extract", cmd_extract, "从往年报告中提取结构和指标", year=False)
     p.add_argument("file", nargs="?")
     p.add_argument("--all", metavar="DIR", help="逐个提取文件夹中的报告，每行一个 JSON")
+    p = add("import", cmd_import, "导入往年报告（TXT、DOCX、HTML 或文件夹）", year=False)
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--drop-missing", action="store_true", help="同时移除已被删除的文件的记录")
+    p = add("suggest", cmd_suggest, "从往年报告中推荐表述（数字换成本年指标）")
+    p.add_argument("--part", default="measures_and_results", help="部分类型，如 measures_and_results")
+    p.add_argument("--query", help="关键词，如 行政复议")
+    p.add_argument("--limit", type=int, default=10)
     p = add("check", cmd_check, "审查报告文件或草稿（有错误时退出码为 1）")
     p.add_argument("file", nargs="?")
     p.add_argument("--draft", action="store_true", help="审查工作区中的草稿")

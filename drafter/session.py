@@ -28,7 +28,6 @@ class DraftSession:
     @classmethod
     def open(cls, workspace: Workspace, year: int | None = None, carry_text: bool = False) -> DraftSession:
         """Open the draft for `year` (default: the current one), creating it from last year."""
-        workspace.load_figures()
         draft = workspace.draft(year or workspace.default_year(), carry_text=carry_text)
         return cls(workspace, draft, workspace.known_values(draft.year - 1), saved_draft=draft)
 

@@ -14,7 +14,7 @@ from drafter import paths
 from drafter.core.catalog import default_catalog, load_kinds
 from drafter.core.drafts import CountyProfile, new_draft
 from drafter.core.models import Catalog, Draft, ReportKind
-from drafter.errors import WorkspaceError
+from drafter.errors import DrafterError, WorkspaceError
 from drafter.store import Store, YearValue
 
 
@@ -162,28 +162,15 @@ class Workspace:
     def record_year_values(self, year: int, values: dict[str, YearValue]) -> None:
         self.store.set_year_values(self.config.county, year, values)
 
-    def load_figures(self) -> int:
-        """Record the structured figures kept beside the sample reports (past_reports/figures.toml).
+    def import_past_reports(self):
+        """Import new or changed files of past_reports/ (unchanged ones are skipped by hash), so
+        that last year's values come from what extraction yields.
 
-        Returns the number of years recorded; a workspace without the file records nothing.
+        Returns the import summary.
         """
-        path = self.past_reports_dir / "figures.toml"
-        if not path.is_file():
-            return 0
-        try:
-            with path.open("rb") as fh:
-                reports = tomllib.load(fh).get("report", [])
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise WorkspaceError(f"无法读取 {path}（{exc}）：请检查该文件。") from exc
-        for report in reports:
-            approx = set(report.get("approx", []))
-            values = {
-                k: YearValue(value=float(v), approx=k in approx, source=report.get("file", path.name))
-                for k, v in report.get("values", {}).items()
-                if k in self.catalog
-            }
-            self.record_year_values(int(report["year"]), values)
-        return len(reports)
+        from drafter.corpus.library import import_bundled
+
+        return import_bundled(self)
 
     # Drafts
 
@@ -202,17 +189,36 @@ class Workspace:
         existing = self.store.load_draft(self.config.county, year)
         if existing is not None:
             return existing
+        last_year_draft = self.store.load_draft(self.config.county, year - 1)
         draft = new_draft(
             self.kind,
             self.profile,
             year,
             self.catalog,
             last_year_values=self.known_values(year - 1),
-            last_year_draft=self.store.load_draft(self.config.county, year - 1),
+            last_year_draft=last_year_draft,
             carry_text=carry_text,
+            last_year_texts=self.report_texts(year - 1) if carry_text and last_year_draft is None else None,
         )
         self.store.save_draft(draft)
         return draft
+
+    def report_texts(self, year: int) -> dict[str, str]:
+        """Part id to the text of this county's imported report on `year` (empty when none)."""
+        from drafter.corpus.last_year import part_texts_from_file
+        from drafter.corpus.library import open_index
+
+        index = open_index(self)
+        try:
+            records = [r for r in index.reports() if r.county == self.config.county and r.year == year]
+        finally:
+            index.close()
+        for record in records:
+            try:
+                return part_texts_from_file(self.root / record.path, self.kind, self.catalog)
+            except DrafterError:
+                continue
+        return {}
 
     def current_draft(self) -> Draft:
         return self.draft(self.default_year())

@@ -33,6 +33,7 @@ def new_draft(
     last_year_values: Mapping[str, float] | None = None,
     last_year_draft: Draft | None = None,
     carry_text: bool = False,
+    last_year_texts: Mapping[str, str] | None = None,
 ) -> Draft:
     """A new draft for `year`: every indicator of last year carried over and marked unconfirmed.
 
@@ -40,6 +41,8 @@ def new_draft(
         last_year_values: indicator id to last year's value (from last year's report or draft).
         last_year_draft: last year's draft, whose text is reused when `carry_text` is set.
         carry_text: start each part from last year's text, to be rewritten.
+        last_year_texts: part id to last year's text when there is no draft of last year (from
+            last year's imported report).
     """
     fields = {"county": profile.county, "year": year, "next_year": year + 1, "city": profile.city or ""}
     values: dict[str, IndicatorValue] = {}
@@ -47,8 +50,9 @@ def new_draft(
         if indicator_id in catalog and not catalog.get(indicator_id).derived:
             values[indicator_id] = IndicatorValue(value=value, origin="carried", source_year=year - 1)
     parts = {p.id: "" for p in kind.parts}
-    if carry_text and last_year_draft is not None:
-        parts.update({k: v for k, v in last_year_draft.parts.items() if k in parts})
+    if carry_text:
+        source = last_year_draft.parts if last_year_draft is not None else (last_year_texts or {})
+        parts.update({k: v for k, v in source.items() if k in parts})
     draft = Draft(
         kind=kind.id,
         county=profile.county,

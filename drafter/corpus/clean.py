@@ -8,6 +8,7 @@ Lost characters (`20241月23`, `2023吕梁市委`, `二)`) are reported by `find
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _SPACES = {
@@ -44,6 +45,11 @@ MAX_FURNITURE_LINE = 160
 """Longer lines are body text run together, never dropped as furniture."""
 _TAIL_MARKER = re.compile(r"^(?:相关(?:阅读|链接|稿件|解读|政策|文件|新闻)|关联稿件)")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_NEEDS_WORK = re.compile(
+    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\r\x0b\x0c\u00a0\u3000\t\u202f\u205f\u2007"
+    '\u2009\u200a\u2002\u2003 \uff10-\uff19\uff21-\uff3a\uff41-\uff5a％"．,:;()?!]'
+)
+"""Characters `_normalise_line` changes or drops; a line without any is kept as it is."""
 _CJK_OR_PUNCT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’—…·]")
 
 
@@ -151,20 +157,26 @@ def clean_text(raw: str) -> CleanText:
         body = line.rstrip("\r\n\u2028\u2029\x85")
         lines.append((body, pos))
         pos += len(line)
-    chars: list[tuple[str, int]] = []
+    pieces: list[str] = []
+    offsets: list[int] = []
     for index, (line, start) in enumerate(lines):
-        normalised = _normalise_line(line, start)
-        text = "".join(ch for ch, _ in normalised)
+        if _NEEDS_WORK.search(line):
+            normalised = _normalise_line(line, start)
+            text = "".join(ch for ch, _ in normalised)
+            positions: Iterable[int] = (p for _, p in normalised)
+        else:
+            text, positions = line, range(start, start + len(line))
         if not text or is_furniture(text):
             if _TAIL_MARKER.match(text) and index >= len(lines) * 0.5:
                 break
             continue
-        if chars:
-            chars.append(("\n", start - 1 if start else 0))
-        chars.extend(normalised)
-    text = "".join(ch for ch, _ in chars)
-    offsets = tuple(p for _, p in chars) + (len(raw),)
-    return CleanText(original=raw, text=text, offsets=offsets)
+        if pieces:
+            pieces.append("\n")
+            offsets.append(start - 1 if start else 0)
+        pieces.append(text)
+        offsets.extend(positions)
+    offsets.append(len(raw))
+    return CleanText(original=raw, text="".join(pieces), offsets=tuple(offsets))
 
 
 _UNIT_AFTER_NUMBER = (
@@ -225,6 +237,8 @@ def _unbalanced_quotes(text: str) -> list[Damage]:
     pos = 0
     for line in text.split("\n"):
         for left, right in (("《", "》"), ("“", "”")):
+            if left not in line and right not in line:
+                continue
             depth = 0
             for ch in line:
                 depth += (ch == left) - (ch == right)

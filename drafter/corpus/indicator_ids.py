@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from drafter.core.catalog import default_catalog
 from drafter.core.models import Catalog, IndicatorSpec
@@ -69,18 +69,69 @@ class _Alias:
     spec: IndicatorSpec
     topic: frozenset[str]
     """Bigrams of the indicator's name the alias lacks; one must appear nearby for short aliases."""
+    grams: frozenset[str]
+    generic: bool
+
+
+_Candidate = tuple[_Alias, float]
+"""An alias that fits a (name, unit) before the topic check, with its score."""
+MATCH_CACHE = 4096
+"""(name, unit) pairs whose candidates a matcher remembers; names repeat a lot across reports."""
 
 
 class CatalogMatcher:
-    """Finds the catalog indicator a figure's name refers to."""
+    """Finds the catalog indicator a figure's name refers to.
+
+    Aliases are indexed by their character bigrams: an alias contained in a name, or close
+    enough for fuzzy matching, shares at least one bigram with it, so only those are scored.
+    """
 
     def __init__(self, catalog: Catalog) -> None:
-        self._aliases: list[_Alias] = []
+        aliases: list[_Alias] = []
         for spec in catalog.indicators:
             for alias in dict.fromkeys([spec.name, *spec.aliases]):
-                topic = bigrams(spec.name) - bigrams(alias) - _COMMON_BIGRAMS
-                self._aliases.append(_Alias(alias, spec, frozenset(topic)))
-        self._aliases.sort(key=lambda a: -len(a.text))
+                grams = bigrams(alias)
+                topic = bigrams(spec.name) - grams - _COMMON_BIGRAMS
+                aliases.append(_Alias(alias, spec, frozenset(topic), grams, is_generic(alias)))
+        aliases.sort(key=lambda a: -len(a.text))
+        self._aliases = tuple(aliases)
+        postings: dict[str, list[int]] = {}
+        for position, alias in enumerate(aliases):
+            for gram in alias.grams:
+                postings.setdefault(gram, []).append(position)
+        self._postings = {gram: tuple(found) for gram, found in postings.items()}
+        self._short = tuple(i for i, alias in enumerate(aliases) if len(alias.text) < 2)
+        """Aliases of one character have no bigram; they are always scored."""
+        self._candidates = lru_cache(maxsize=MATCH_CACHE)(self._scored)
+
+    def _scored(self, name: str, unit: str) -> tuple[_Candidate, ...]:
+        """Aliases fitting `name` and `unit`, in matching order, scored before the topic check."""
+        name_grams = bigrams(name)
+        positions = set(self._short)
+        for gram in name_grams:
+            positions.update(self._postings.get(gram, ()))
+        found: list[_Candidate] = []
+        for position in sorted(positions):
+            alias = self._aliases[position]
+            if not unit_fits(unit, alias.spec):
+                continue
+            where = name.rfind(alias.text)
+            if where >= 0:
+                if alias.generic and where + len(alias.text) != len(name):
+                    continue
+                score = (
+                    0.7
+                    + 0.2 * len(alias.text) / len(name)
+                    + 0.1 * (where + len(alias.text)) / len(name)
+                )
+            elif len(alias.text) >= 4 and len(name) >= 4 and name not in alias.text:
+                score = 2 * len(name_grams & alias.grams) / (len(name_grams) + len(alias.grams))
+                if score < FUZZY_THRESHOLD:
+                    continue
+            else:
+                continue
+            found.append((alias, score))
+        return tuple(found)
 
     def match(
         self, name: str, unit: str, sentence: str = "", paragraph: str = ""
@@ -92,26 +143,8 @@ class CatalogMatcher:
             paragraph: the paragraph up to the figure, searched next at a lower score.
         """
         best: tuple[str | None, float] = (None, 0.0)
-        for alias in self._aliases:
-            if not unit_fits(unit, alias.spec):
-                continue
-            where = name.rfind(alias.text)
-            generic = is_generic(alias.text)
-            if where >= 0:
-                if generic and where + len(alias.text) != len(name):
-                    continue
-                score = (
-                    0.7
-                    + 0.2 * len(alias.text) / len(name)
-                    + 0.1 * (where + len(alias.text)) / len(name)
-                )
-            elif len(alias.text) >= 4 and len(name) >= 4 and name not in alias.text:
-                score = dice(name, alias.text)
-                if score < FUZZY_THRESHOLD:
-                    continue
-            else:
-                continue
-            if generic and alias.topic:
+        for alias, score in self._candidates(name, unit):
+            if alias.generic and alias.topic:
                 if any(gram in name + sentence for gram in alias.topic):
                     pass
                 elif any(gram in paragraph for gram in alias.topic):

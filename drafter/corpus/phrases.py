@@ -12,51 +12,46 @@ their character 3-grams is at least 0.8, found through MinHash bands (`minhash_b
 
 from __future__ import annotations
 
-import hashlib
 import re
-import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from drafter.core.models import Catalog, PartKind
 from drafter.corpus.chinese_numbers import parse_number
 from drafter.corpus.extract import ExtractedReport
+from drafter.corpus.near_duplicates import (
+    COUNTY_MARK,
+    JACCARD_MIN,
+    estimated_jaccard,
+    jaccard,
+    minhash_bands,
+    minhash_signature,
+    phrase_key,
+    shingles,
+)
+from drafter.corpus.search_terms import bigrams_of, index_tokens
 from drafter.corpus.structure import ReportStructure
+from drafter.corpus.topics import TOPICS, keyword_topic
 
-COUNTY_MARK = "〔本县〕"
+__all__ = [
+    "COUNTY_MARK", "JACCARD_MIN", "MAX_ITEM", "MAX_SENTENCE", "MIN_CHARS", "TOPICS", "YEAR_MARKS",
+    "Phrase", "SlotSpan", "bigrams_of", "estimated_jaccard", "fill_markers", "index_tokens",
+    "jaccard", "keyword_topic", "minhash_bands", "minhash_signature", "phrase_key",
+    "report_phrases", "shingles", "slot_spans",
+]  # fmt: skip
+
 YEAR_MARKS = {-1: "〔上年〕", 0: "〔本年〕", 1: "〔下年〕"}
 MIN_CHARS, MAX_SENTENCE, MAX_ITEM = 14, 160, 220
-JACCARD_MIN = 0.8
-BANDS, ROWS = 4, 4
 
 Form = Literal["sentence", "item"]
-
-TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("行政复议", ("行政复议", "复议")),
-    ("行政应诉", ("行政诉讼", "应诉", "出庭", "败诉")),
-    ("规范性文件", ("规范性文件",)),
-    ("重大行政决策", ("重大行政决策", "决策")),
-    ("合法性审核与法律顾问", ("合法性审核", "法律顾问", "公职律师")),
-    ("行政执法", ("执法", "案卷", "处罚", "检查")),
-    ("政务服务与营商环境", ("政务服务", "营商环境", "网办", "审批", "一网通办", "涉企")),
-    ("12345热线", ("12345", "热线", "工单")),
-    ("矛盾纠纷化解", ("调解", "矛盾纠纷", "信访", "枫桥")),
-    ("普法宣传", ("普法", "法治宣传", "法律明白人", "示范村")),
-    ("公共法律服务", ("法律援助", "公证", "法律服务", "法律咨询")),
-    ("政务公开与监督", ("政务公开", "信息公开", "人大代表", "政协", "监督")),
-    ("学法用法", ("学法", "习近平法治思想", "任前", "述法", "法治思维")),
-    ("组织领导与督察", ("依法治县", "督察", "第一责任人", "考核", "领导")),
-)
-"""Keyword topics, first match wins; used when a phrase has no level-2 heading to group by."""
 
 _ENUM = re.compile(r"(?:^|(?<=[。；！？：，]))[一二三四五六七八九十]是")
 _SENTENCE_END = re.compile(r"(?<=[。！？])")
 _NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)([万亿])?")
-_KEY_SLOT = re.compile(r"⟦[^⟦⟧]*⟧|【待填：[^】]*】|〔[上本下]年〕|\d+(?:[.,]\d+)*[万亿]?%?")
-_KEY_DROP = re.compile(r"[^\u3400-\u9fff#@A-Za-z]")
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?=年)")
-_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _MARK = re.compile(r"〔(本县|上年|本年|下年)〕")
 
 
@@ -82,109 +77,6 @@ class Phrase:
     form: Form
     key: str
     """Normalised text used to merge near-duplicates and to spot phrases already in a draft."""
-
-
-def phrase_key(text: str, county: str | None = None) -> str:
-    """Normalised text: slots, figures and years as `#`, the county as `@`, no punctuation."""
-    if county:
-        text = text.replace(county, COUNTY_MARK)
-    text = text.replace(COUNTY_MARK, "@")
-    return _KEY_DROP.sub("", _KEY_SLOT.sub("#", text))
-
-
-def shingles(key: str, size: int = 3) -> frozenset[str]:
-    """Character n-grams of a key (the key itself when shorter)."""
-    if len(key) <= size:
-        return frozenset({key})
-    return frozenset(key[i : i + size] for i in range(len(key) - size + 1))
-
-
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a or b else 1.0
-
-
-def minhash_signature(key: str) -> tuple[int, ...]:
-    """MinHash signature of a phrase key over its character 3-grams (16 values).
-
-    The 16 hash functions are the 16 32-bit words of one BLAKE2b digest per shingle (stable
-    across processes, unlike `hash`).
-    """
-    rows = [
-        struct.unpack("<16I", hashlib.blake2b(s.encode(), digest_size=64).digest())
-        for s in shingles(key)
-    ]
-    return tuple(map(min, zip(*rows, strict=True)))
-
-
-def signature_text(signature: tuple[int, ...]) -> str:
-    return ".".join(f"{v:x}" for v in signature)
-
-
-def estimated_jaccard(a: str, b: str) -> float:
-    """Share of equal values of two signatures written by `signature_text`."""
-    left, right = a.split("."), b.split(".")
-    return sum(x == y for x, y in zip(left, right, strict=True)) / len(left)
-
-
-def minhash_bands(key: str, signature: tuple[int, ...] | None = None) -> list[str]:
-    """LSH band keys of a phrase key: keys with Jaccard ≥ 0.8 share a band with probability ~0.9."""
-    values = signature or minhash_signature(key)
-    return [
-        f"{band}:" + signature_text(values[band * ROWS : (band + 1) * ROWS])
-        for band in range(BANDS)
-    ]
-
-
-def keyword_topic(text: str) -> str:
-    """The topic whose keywords occur most often in `text` ('' when none does)."""
-    best, hits = "", 0
-    for topic, words in TOPICS:
-        count = sum(text.count(word) for word in words)
-        if count > hits:
-            best, hits = topic, count
-    return best
-
-
-_STOPWORDS = frozenset({
-    "进一步", "不断", "持续", "全面", "深入", "积极", "切实", "有效", "加强", "推进", "开展", "工作",
-    "我们", "以及", "相关", "有关", "一批", "一系列", "进行", "实现", "其中", "全年", "全县", "本县",
-    "上年", "本年", "下年", "同时", "通过", "方面", "情况", "坚持", "深入开展", "扎实", "统筹", "提升",
-    "提高", "不断完善",
-})  # fmt: skip
-
-
-def bigrams_of(word: str) -> list[str]:
-    """The character bigrams of a word of three or more characters, stopwords out."""
-    if len(word) < 3:
-        return []
-    grams = (word[i : i + 2] for i in range(len(word) - 1))
-    return [
-        g for g in grams if g not in _STOPWORDS and _HAS_CJK.match(g[0]) and _HAS_CJK.match(g[1])
-    ]
-
-
-def index_tokens(text: str, expand: bool = True) -> list[str]:
-    """Search terms of a phrase or query: jieba words of two or more characters, stopwords out,
-    and (with `expand`) the character bigrams of longer words.
-
-    The domain dictionary makes compounds (`行政执法监督`); their bigrams let a query for `执法`
-    or `监督` find them, as jieba's search mode would. Slot names count as words of the text;
-    markers and punctuation are dropped.
-    """
-    from drafter.corpus import segment
-
-    plain = _MARK.sub(" ", text.replace("⟦", " ").replace("⟧", " "))
-    terms: list[str] = []
-    for word in segment.cut(plain):
-        if len(word) < 2 or word in _STOPWORDS:
-            continue
-        if _HAS_CJK.search(word):
-            terms.append(word)
-            if expand:
-                terms.extend(bigrams_of(word))
-        elif word.isalnum() and not (word.isdigit() and len(word) < 5):
-            terms.append(word)
-    return terms
 
 
 def fill_markers(text: str, county: str, year: int) -> str:
@@ -282,6 +174,7 @@ def report_phrases(report: ExtractedReport, catalog: Catalog, county: str | None
     slots = sorted(slot_spans(report, catalog), key=lambda s: s.start)
     seen: set[str] = set()
     phrases: list[Phrase] = []
+    heading_topic = cache(keyword_topic)
     for index, section in enumerate(structure.sections):
         if section.level != 1 or section.kind is None:
             continue
@@ -289,10 +182,7 @@ def report_phrases(report: ExtractedReport, catalog: Catalog, county: str | None
             for form, offset, unit in _units(line):
                 raw = unit.strip()
                 limit = MAX_ITEM if form == "item" else MAX_SENTENCE
-                if (
-                    not MIN_CHARS <= len(raw) <= limit
-                    or len(re.findall(r"[\u4e00-\u9fff]", raw)) < MIN_CHARS
-                ):
+                if not MIN_CHARS <= len(raw) <= limit or len(_CJK_CHAR.findall(raw)) < MIN_CHARS:
                     continue
                 base = start + offset + (len(unit) - len(unit.lstrip()))
                 text = _tidy(_mark(_with_slots(raw, base, slots), county, structure.year))
@@ -300,7 +190,7 @@ def report_phrases(report: ExtractedReport, catalog: Catalog, county: str | None
                 if key in seen or len(key) < MIN_CHARS:
                     continue
                 seen.add(key)
-                topic = keyword_topic(text) or keyword_topic(heading)
+                topic = keyword_topic(text) or heading_topic(heading)
                 phrases.append(Phrase(text, section.kind, topic, heading, form, key))
     return phrases
 

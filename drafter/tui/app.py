@@ -17,7 +17,8 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from drafter import paths
 from drafter.errors import DrafterError
-from drafter.tui.screens.start import YearChosen
+from drafter.tui.messages import ImportFailed, ImportFinished
+from drafter.tui.screens.start import StartScreen, YearChosen
 
 log = logging.getLogger("drafter.tui")
 
@@ -33,7 +34,7 @@ class DrafterApp(App[None]):
         Binding("f1", "help", "帮助", id="help"),
         Binding("f2", "years", "年度", id="years"),
         Binding("f10", "toggle_theme", "明暗", id="toggle_theme", show=False),
-        Binding("ctrl+p", "command_palette", "命令", id="command_palette", priority=True),
+        Binding("ctrl+p", "command_palette", "命令", id="command_palette", priority=True, show=False),
     ]
 
     def __init__(self, workspace_root: Path) -> None:
@@ -41,6 +42,8 @@ class DrafterApp(App[None]):
         self.workspace_root = workspace_root
         self.workspace = None
         self.draft_screen = None
+        self.importing = True
+        """True until the background import of past_reports/ has finished."""
 
     # Opening
 
@@ -80,16 +83,43 @@ class DrafterApp(App[None]):
     def _use_workspace(self, workspace) -> None:
         try:
             workspace.lock()
-            workspace.load_figures()
         except DrafterError as exc:
             self._show_message(str(exc))
             return
         self.workspace = workspace
-        year = workspace.default_year()
-        if workspace.store.load_draft(workspace.config.county, year) is not None:
-            self.open_draft(year)
+        self.import_past_reports()
+        if workspace.store.draft_years(workspace.config.county):
+            self.open_draft(workspace.default_year())
         else:
             self.action_years()
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    def import_past_reports(self) -> None:
+        """Read new or changed files of past_reports/ off the UI thread (jieba loads here)."""
+        try:
+            summary = self.workspace.import_past_reports()
+        except DrafterError as exc:
+            self.post_message(ImportFailed(str(exc)))
+            return
+        changed = bool(summary.imported or summary.replaced)
+        self.post_message(ImportFinished(summary.message(), changed, [o.reason for o in summary.failed]))
+
+    @on(ImportFinished)
+    def import_finished(self, event: ImportFinished) -> None:
+        self.importing = False
+        if event.changed or event.failures:
+            self.notify(event.message, markup=False)
+        for reason in event.failures[:3]:
+            self.notify(reason, severity="warning", markup=False)
+        if isinstance(self.screen, StartScreen):
+            self.screen.import_done(self.workspace.default_year())
+
+    @on(ImportFailed)
+    def import_failed(self, event: ImportFailed) -> None:
+        self.importing = False
+        self.notify(event.message, severity="error", markup=False)
+        if isinstance(self.screen, StartScreen):
+            self.screen.import_done(self.workspace.default_year())
 
     def _show_message(self, message: str) -> None:
         from drafter.tui.screens.message import MessageScreen
@@ -138,13 +168,11 @@ class DrafterApp(App[None]):
     # Actions
 
     def action_years(self) -> None:
-        from drafter.tui.screens.start import StartScreen
-
         if self.workspace is None:
             return
         self._save_open_draft()
         self.draft_screen = None
-        self._replace_top(StartScreen(self.workspace, self.workspace.default_year()))
+        self._replace_top(StartScreen(self.workspace, self.workspace.default_year(), importing=self.importing))
 
     def action_help(self) -> None:
         from drafter.tui.screens.help import HelpScreen

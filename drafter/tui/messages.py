@@ -48,3 +48,17 @@ class SuggestionsReady(Message):
     serial: int
     entries: list[PhraseEntry]
     error: str | None
+
+
+@dataclass
+class ImportFinished(Message):
+    """The past reports were imported in the background; `message` is the summary sentence."""
+
+    message: str
+    changed: bool
+    failures: list[str]
+
+
+@dataclass
+class ImportFailed(Message):
+    message: str

@@ -36,7 +36,7 @@ def workspace_config() -> dict:
 
 @pytest.fixture(scope="module")
 def figures() -> list[dict]:
-    with (PAST / "figures.toml").open("rb") as fh:
+    with (REPO / "tests" / "data" / "sample_figures.toml").open("rb") as fh:
         return tomllib.load(fh)["report"]
 
 

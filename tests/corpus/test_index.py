@@ -9,8 +9,6 @@ import pytest
 from drafter.corpus.index import CorpusIndex, ReportRecord, ValueRecord
 from drafter.corpus.phrases import Phrase, index_tokens, phrase_key
 
-ENGINES = ["fts5", "bm25"]
-
 
 def phrase(
     text: str, part: str = "measures_and_results", topic: str = ""
@@ -34,9 +32,9 @@ AID = "办理法律援助案件⟦法律援助案件⟧件，为受援人挽回�
 PLAN = "建设县级行政执法监督平台，实现与主要执法部门业务系统数据对接。"
 
 
-@pytest.fixture(params=ENGINES)
-def index(request, tmp_path: Path):
-    idx = CorpusIndex(tmp_path / "db.sqlite3", request.param)
+@pytest.fixture
+def index(tmp_path: Path):
+    idx = CorpusIndex(tmp_path / "db.sqlite3")
     yield idx
     idx.close()
 
@@ -127,29 +125,27 @@ def test_a_failed_transaction_leaves_nothing(index):
     assert index.counts() == {"reports": 0, "phrases": 0, "sources": 0}
 
 
-def test_reopening_keeps_data_and_engine(tmp_path: Path):
+def test_reopening_keeps_the_data(tmp_path: Path):
     path = tmp_path / "db.sqlite3"
-    first = CorpusIndex(path, "bm25")
+    first = CorpusIndex(path)
     add(first, record("a.txt"), phrase(REVIEW))
     first.close()
     again = CorpusIndex(path)
-    assert again.engine == "bm25"
     assert again.search("measures_and_results", ["行政复议"], 5)[0].text == REVIEW
     assert again.report_by_path("a.txt") is not None
     assert again.path_with_hash("ha.txt") == "a.txt"
     again.close()
 
 
-def test_both_engines_agree_on_the_best_phrase(tmp_path: Path):
-    tops = []
-    for engine in ENGINES:
-        idx = CorpusIndex(tmp_path / f"{engine}.sqlite3", engine)
-        add(idx, record("a.txt"), phrase(PUFA), phrase(REVIEW), phrase(AID))
-        tops.append(
-            [h.text for h in idx.search("measures_and_results", ["法律援助", "挽回"], 3)][0]
-        )
-        idx.close()
-    assert tops == [AID, AID]
+def test_an_index_of_an_older_schema_is_rebuilt_empty(tmp_path: Path):
+    path = tmp_path / "db.sqlite3"
+    first = CorpusIndex(path)
+    add(first, record("a.txt"), phrase(REVIEW))
+    first.db.execute("UPDATE corpus_meta SET value = '0' WHERE key = 'schema'")
+    first.close()
+    again = CorpusIndex(path)
+    assert again.counts() == {"reports": 0, "phrases": 0, "sources": 0}
+    again.close()
 
 
 def test_quotes_in_terms_do_not_break_the_fts_query(index):
@@ -157,23 +153,20 @@ def test_quotes_in_terms_do_not_break_the_fts_query(index):
     assert index.search("measures_and_results", ['行政"复议', "OR", "NEAR"], 5) is not None
 
 
-def test_switching_engine_rebuilds_the_index(tmp_path: Path):
-    idx = CorpusIndex(tmp_path / "db.sqlite3", "fts5")
-    try:
-        add(idx, record("a.txt"), phrase(PUFA), phrase(REVIEW), phrase(AID))
-        before = [h.id for h in idx.search("measures_and_results", ["法律援助"], 3)]
-        assert idx.use_engine("bm25") >= 0
-        assert idx.engine == "bm25"
-        assert [h.id for h in idx.search("measures_and_results", ["法律援助"], 3)] == before
-        add(idx, record("b.txt"), phrase(PLAN))
-        idx.use_engine("fts5")
-        assert idx.search("measures_and_results", ["执法", "监督"], 3)[0].text == PLAN
-    finally:
-        idx.close()
+def test_rebuild_keeps_the_results(index):
+    add(index, record("a.txt"), phrase(PUFA), phrase(REVIEW), phrase(AID))
+    before = [h.id for h in index.search("measures_and_results", ["法律援助"], 3)]
+    assert index.rebuild() >= 0
+    assert [h.id for h in index.search("measures_and_results", ["法律援助"], 3)] == before
+    word = phrase(AID)[1][0]
+    assert index.df([f"m{word}", "m没有这个词"]) == {f"m{word}": 1}
 
 
 def test_common_terms_are_dropped_when_rarer_ones_remain(index):
-    many = [phrase(f"第{n}条依法行政的工作措施落到实处，{word}成效明显。") for n, word in enumerate("甲乙丙丁戊己庚辛")]
+    many = [
+        phrase(f"第{n}条依法行政的工作措施落到实处，{word}成效明显。")
+        for n, word in enumerate("甲乙丙丁戊己庚辛")
+    ]
     add(index, record("a.txt"), *many, phrase(REVIEW))
     hits = index.search("measures_and_results", ["依法行政", "行政复议"], 10)
     assert [h.text for h in hits] == [REVIEW]

@@ -27,7 +27,7 @@ def sample(sample_workspace: Path):
 
 
 def figures() -> list[dict]:
-    with (REPO / "past_reports" / "figures.toml").open("rb") as fh:
+    with (REPO / "tests" / "data" / "sample_figures.toml").open("rb") as fh:
         return tomllib.load(fh)["report"]
 
 

@@ -9,14 +9,12 @@ from drafter.store import Store
 from drafter.tui.app import make_app
 from drafter.tui.widgets.indicator_table import IndicatorTable
 from drafter.tui.widgets.part_list import PartList
+from tests.tui.conftest import start_report
 
 
 async def start_2026(pilot) -> None:
     """From the start screen of a fresh sample workspace, start the 2026 report."""
-    await pilot.pause()
-    assert pilot.app.screen.query_one("#start-new").label.plain == "开始 2026 年报告"
-    await pilot.press("enter")
-    await pilot.pause()
+    await start_report(pilot)
 
 
 async def open_measures(pilot) -> IndicatorTable:
@@ -171,9 +169,6 @@ async def test_new_folder_asks_for_the_county_then_drafts(tmp_path):
         app.screen.query_one("#county", Input).value = "新县"
         app.screen.query_one("#issuers", Input).value = "中共新县委、新县人民政府"
         app.screen.query_one("#create").press()
-        await pilot.pause()
-        assert app.screen.query_one("#start-new")
-        await pilot.press("enter")
-        await pilot.pause()
+        await start_report(pilot)
         assert app.screen.session.draft.issuers == ["中共新县委", "新县人民政府"]
     assert (tmp_path / "新县" / "drafter.toml").is_file()

@@ -11,12 +11,11 @@ from textual.widgets import Input, TextArea
 from drafter.tui.app import make_app
 from drafter.tui.widgets.indicator_table import IndicatorTable
 from drafter.tui.widgets.part_list import PartList
+from tests.tui.conftest import start_report
 
 
 async def open_draft(pilot) -> None:
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
+    await start_report(pilot)
 
 
 async def test_cursor_follows_wide_characters_in_editor(sample_workspace):

@@ -73,7 +73,7 @@ class PtyApp:
 def test_kill_9_mid_edit_then_restart_loses_nothing(sample_workspace):
     app = PtyApp(sample_workspace)
     try:
-        app.wait_for("沿用上年正文作为起点")
+        app.wait_for("开始 2026 年报告")  # the import of past reports has finished
         app.type("\r")  # start the 2026 report
         app.wait_for("报告结构")
         app.drain(0.5)

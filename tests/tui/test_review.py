@@ -7,13 +7,12 @@ from textual.widgets import TextArea, Tree
 from drafter.tui.app import make_app
 from drafter.tui.screens.review import ReviewScreen
 from drafter.tui.widgets.part_list import PartList
+from tests.tui.conftest import start_report
 
 
 async def open_review_with_text(pilot, text: str) -> ReviewScreen:
     app = pilot.app
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
+    await start_report(pilot)
     app.screen.query_one(PartList).focus()
     await pilot.press("down")
     await pilot.pause()
@@ -77,9 +76,7 @@ async def test_enter_jumps_to_the_span_in_the_editor(sample_workspace):
 async def test_export_shows_reviewer_errors(sample_workspace):
     app = make_app(sample_workspace)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await start_report(pilot)
         await pilot.press("ctrl+o")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -92,9 +89,7 @@ async def test_history_restores_an_earlier_revision(sample_workspace):
 
     app = make_app(sample_workspace)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await start_report(pilot)
         screen = app.screen
         editor = screen.query_one("#editor", TextArea)
         for text in ("第一稿", "第二稿"):

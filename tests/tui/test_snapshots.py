@@ -18,9 +18,15 @@ from drafter.workspace import Workspace
 SIZES = [(80, 24), (120, 40)]
 
 
+async def _imported(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_start_screen(snap_compare, sample_workspace, size):
-    assert snap_compare(make_app(sample_workspace), terminal_size=size)
+    assert snap_compare(make_app(sample_workspace), terminal_size=size, run_before=_imported)
 
 
 @pytest.fixture
@@ -36,7 +42,7 @@ def drafted_workspace(sample_workspace: Path) -> Path:
 
 
 async def _open_measures_part(pilot) -> None:
-    await pilot.pause()
+    await _imported(pilot)
     pilot.app.screen.query_one(PartList).focus()
     await pilot.press("down")
     await pilot.pause()

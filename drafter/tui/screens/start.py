@@ -38,10 +38,12 @@ class StartScreen(Screen[None]):
 
     BINDINGS = [Binding("escape", "app.pop_screen_if_drafting", "返回草稿", id="back", show=False)]
 
-    def __init__(self, workspace: Workspace, next_year: int) -> None:
+    def __init__(self, workspace: Workspace, next_year: int, importing: bool = False) -> None:
         super().__init__()
         self.workspace = workspace
         self.next_year = next_year
+        self.importing = importing
+        """True while past reports are still being imported (their values feed the new draft)."""
 
     def compose(self) -> ComposeResult:
         config = self.workspace.config
@@ -57,24 +59,40 @@ class StartScreen(Screen[None]):
             with Horizontal(id="start-actions"):
                 yield Button(f"开始 {self.next_year} 年报告", id="start-new", variant="primary")
                 yield Checkbox("沿用上年正文作为起点", id="carry-text")
-            yield Static(
-                f"新报告会把{self.next_year - 1}年的全部指标值带入并标为“待确认”，比率由分项自动计算。"
-                "在上表中选中已有草稿的年份并按回车可继续编辑。",
-                id="start-hint",
-                markup=False,
-            )
+            yield Static("正在读取往年报告（首次需要几秒钟）…", id="start-hint", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("年度", "已有", "进度", "标题")
+        self.show_years()
+        self.query_one("#start-new", Button).focus()
+
+    def show_years(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("年度", "已有", "进度", "标题")
-        for row in self.workspace.overview():
+        table.clear()
+        rows = self.workspace.overview()
+        for row in rows:
             table.add_row(*describe_row(row), key=str(row.year))
-        has_draft = any(r.draft is not None and r.year == self.next_year for r in self.workspace.overview())
         button = self.query_one("#start-new", Button)
-        if has_draft:
-            button.label = f"继续 {self.next_year} 年草稿"
-        button.focus()
+        if self.importing:
+            button.label = "正在读取往年报告…"
+            button.disabled = True
+            return
+        button.disabled = False
+        has_draft = any(r.draft is not None and r.year == self.next_year for r in rows)
+        button.label = f"{'继续' if has_draft else '开始'} {self.next_year} 年报告"
+        hint = self.query_one("#start-hint", Static)
+        hint.update(
+            f"新报告会把{self.next_year - 1}年的全部指标值带入并标为“待确认”，比率由分项自动计算。"
+            "在上表中选中已有草稿的年份并按回车可继续编辑。"
+        )
+
+    def import_done(self, next_year: int) -> None:
+        """The background import finished: show its years and allow starting."""
+        self.importing = False
+        self.next_year = next_year
+        self.show_years()
+        self.query_one("#start-new", Button).focus()
 
     @on(Button.Pressed, "#start-new")
     def start_new(self) -> None:
