@@ -32,7 +32,7 @@ from drafter.tui.widgets.save_status import SaveStatus
 
 AUTOSAVE_DELAY = 0.5
 """Seconds of quiet after an edit before it is saved (a kill loses at most this much typing)."""
-SUGGEST_DELAY = 0.25
+SUGGEST_DELAY = 0.01
 """Seconds of quiet after a keystroke before suggestions are looked up."""
 
 
