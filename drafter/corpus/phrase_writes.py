@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from functools import lru_cache
 
 from drafter.corpus.near_duplicates import (
     JACCARD_MIN,
@@ -25,6 +26,8 @@ from drafter.corpus.near_duplicates import (
 )
 from drafter.corpus.phrases import Phrase
 
+SHINGLES_CACHE = 2048
+"""Candidate keys whose 3-grams a writer remembers (a few kB each)."""
 MAX_CANDIDATES = 24
 """Near-duplicate candidates checked per new phrase; keeps imports linear on repetitive corpora."""
 PART_CODES = {
@@ -48,6 +51,8 @@ class PhraseWriter:
         self.db = db
         self._new_sources: dict[int, list[int]] = {}
         """Phrase id → [sources gained, newest year] not yet written to `phrases`."""
+        self._shingles = lru_cache(maxsize=SHINGLES_CACHE)(shingles)
+        """3-grams of stored keys: the same phrases come up as candidates again and again."""
 
     def flush(self) -> None:
         """Write the source counts gained since the last flush (before the transaction commits)."""
@@ -85,10 +90,11 @@ class PhraseWriter:
                 targets[row[0]] = None
                 continue
             signature = signatures[position] if signatures else minhash_signature(phrase.key)
-            phrase_id = self._near_duplicate(phrase, signature)
+            bands = minhash_bands(phrase.key, signature)
+            phrase_id = self._near_duplicate(phrase, signature, bands)
             if phrase_id is None:
                 terms = [PART_CODES[phrase.part] + w for w in words]
-                phrase_id = self._insert(phrase, terms, signature)
+                phrase_id = self._insert(phrase, terms, signature, bands)
                 terms_of_new.append((phrase_id, " ".join(terms)))
                 count = counts.setdefault(phrase.part, [0, 0])
                 count[0] += 1
@@ -105,13 +111,14 @@ class PhraseWriter:
         for part, (phrase_count, term_count) in counts.items():
             self._count(part, phrase_count, term_count)
 
-    def _near_duplicate(self, phrase: Phrase, signature: tuple[int, ...]) -> int | None:
+    def _near_duplicate(
+        self, phrase: Phrase, signature: tuple[int, ...], bands: list[int]
+    ) -> int | None:
         """Id of a stored phrase of the same part this one nearly duplicates, else None.
 
         Candidates share a MinHash band; those whose signatures agree on at least half their
         values are checked for 3-gram Jaccard ≥ 0.8.
         """
-        bands = minhash_bands(phrase.key, signature)
         candidates = self.db.execute(
             "SELECT DISTINCT p.id, p.key, p.signature FROM phrase_bands b CROSS JOIN phrases p"
             f" ON p.id = b.phrase_id WHERE b.band IN ({_marks(bands)}) AND p.part = ?"
@@ -123,11 +130,13 @@ class PhraseWriter:
             if estimated_jaccard(signature, signature_of_blob(other)) < 0.5:
                 continue
             grams = grams or shingles(phrase.key)
-            if jaccard(grams, shingles(key)) >= JACCARD_MIN:
+            if jaccard(grams, self._shingles(key)) >= JACCARD_MIN:
                 return phrase_id
         return None
 
-    def _insert(self, phrase: Phrase, terms: list[str], signature: tuple[int, ...]) -> int:
+    def _insert(
+        self, phrase: Phrase, terms: list[str], signature: tuple[int, ...], bands: list[int]
+    ) -> int:
         """Insert a new phrase and its bands (its FTS5 row is written by the caller)."""
         p = phrase
         cur = self.db.execute(
@@ -139,7 +148,7 @@ class PhraseWriter:
         phrase_id = int(cur.lastrowid or 0)
         self.db.executemany(
             "INSERT OR IGNORE INTO phrase_bands VALUES (?, ?)",
-            [(b, phrase_id) for b in minhash_bands(p.key, signature)],
+            [(b, phrase_id) for b in bands],
         )
         return phrase_id
 
