@@ -16,8 +16,10 @@ from functools import lru_cache
 COUNTY_MARK = "〔本县〕"
 JACCARD_MIN = 0.8
 BANDS, ROWS = 4, 4
-SHINGLE_CACHE = 1 << 15
-"""Shingles whose hashes are remembered (about 0.7 kB each); report wording repeats a lot."""
+SHINGLE_CACHE = 1 << 17
+"""Shingles whose hashes are remembered (about 0.2 kB each); report wording repeats a lot."""
+SIGNATURE_CACHE = 1 << 14
+"""Keys whose signatures are remembered (about 0.8 kB each); many phrases recur verbatim."""
 _KEY_SLOT = re.compile(r"⟦[^⟦⟧]*⟧|【待填：[^】]*】|〔[上本下]年〕|\d+(?:[.,]\d+)*[万亿]?%?")
 _KEY_DROP = re.compile(r"[^\u3400-\u9fff#@A-Za-z]")
 _HASHES = struct.Struct(f"<{BANDS * ROWS}I")
@@ -47,17 +49,19 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 @lru_cache(maxsize=SHINGLE_CACHE)
-def _shingle_hashes(shingle: str) -> tuple[int, ...]:
-    return _HASHES.unpack(hashlib.blake2b(shingle.encode(), digest_size=_HASHES.size).digest())
+def _shingle_digest(shingle: str) -> bytes:
+    return hashlib.blake2b(shingle.encode(), digest_size=_HASHES.size).digest()
 
 
+@lru_cache(maxsize=SIGNATURE_CACHE)
 def minhash_signature(key: str) -> tuple[int, ...]:
     """MinHash signature of a phrase key over its character 3-grams (`BANDS * ROWS` values).
 
     The hash functions are the 32-bit words of one BLAKE2b digest per shingle (stable across
     processes, unlike `hash`).
     """
-    rows = [_shingle_hashes(s) for s in shingles(key)]
+    unpack = _HASHES.unpack
+    rows = [unpack(_shingle_digest(s)) for s in shingles(key)]
     return tuple(map(min, zip(*rows, strict=True)))
 
 
