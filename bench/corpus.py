@@ -8,10 +8,14 @@ and years changed. Reports are written as .txt (half UTF-8, half GB18030) to a t
 For each size, a child process imports the folder into a fresh workspace and reports: import
 throughput (MB/s of file bytes) next to `jieba.lcut` over the same texts in the same process,
 index size on disk, peak memory (ru_maxrss of the child), and suggest latency p50/p95 over 200
-queries. `--compare-index` also builds our own BM25 (postings table, scores summed in SQL) over\nthe same terms and measures it against FTS5, the engine kept in `drafter.corpus.index`.
+queries. `--compare-index` also builds our own BM25 (postings table, scores summed in SQL) over
+the same terms and measures it against FTS5, the engine kept in `drafter.corpus.index`.
+`--stages N` first times each import stage alone, in one process, on N reports: extraction,
+phrase building (phrases, search terms, MinHash signatures) and index writes into a fresh file.
 
     .venv/bin/python bench/corpus.py                      # 100, 1000, 5000 reports
     .venv/bin/python bench/corpus.py --sizes 100 1000 --compare-index
+    .venv/bin/python bench/corpus.py --sizes 100 --stages 300
 """
 
 from __future__ import annotations
@@ -327,6 +331,51 @@ def child(folder: Path, compare: bool, baseline_files: int) -> dict:
     }  # fmt: skip
 
 
+def stages(folder: Path, count: int) -> dict:
+    """MB/s of each import stage alone in this process, over the first `count` files."""
+    from drafter.core.catalog import default_catalog
+    from drafter.corpus import segment
+    from drafter.corpus.extract import extract_report
+    from drafter.corpus.index import CorpusIndex
+    from drafter.corpus.phrase_writes import phrase_rows
+    from drafter.corpus.phrases import report_phrases
+    from drafter.corpus.read import read_report
+    from drafter.corpus.report_entries import report_county, report_values
+    from drafter.corpus.report_table import ReportRecord
+    from drafter.corpus.search_terms import index_tokens
+
+    catalog = default_catalog()
+    segment.tag("预热")
+    files = sorted(folder.glob("*.txt"))[:count]
+    mb = sum(f.stat().st_size for f in files) / 1e6
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    reports = [extract_report(read_report(f)) for f in files]
+    seconds["extraction"] = time.perf_counter() - started
+    started = time.perf_counter()
+    entries = []
+    for f, report in zip(files, reports, strict=True):
+        county = report_county(report)
+        phrases = report_phrases(report, catalog, county)
+        entries.append(
+            (
+                ReportRecord(0, f.name, f.name, 0, county, report.structure.year, None, None),
+                report_values(report, catalog),
+                phrase_rows([(p, index_tokens(p.text)) for p in phrases]),
+            )
+        )
+    seconds["phrases"] = time.perf_counter() - started
+    with tempfile.TemporaryDirectory(prefix="drafter-bench-stage-") as tmp:
+        index = CorpusIndex(Path(tmp) / "index.sqlite3")
+        started = time.perf_counter()
+        for i in range(0, len(entries), 32):
+            batch = entries[i : i + 32]
+            index.transaction(lambda batch=batch: [index.add_report(*e) for e in batch])
+        seconds["index_writes"] = time.perf_counter() - started
+        index.close()
+    return {"reports": len(files), "mb": mb} | {k: mb / v for k, v in seconds.items()}
+
+
 def run_child(folder: Path, compare: bool, baseline_files: int) -> dict:
     command = [
         sys.executable,
@@ -354,11 +403,33 @@ def main() -> None:
     parser.add_argument(
         "--baseline-files", type=int, default=300, help="files for the jieba.lcut baseline"
     )
+    parser.add_argument(
+        "--stages", type=int, default=0, help="first time each stage alone on this many reports"
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--stages-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.child, args.compare_index, args.baseline_files)))
+        if args.stages_child:
+            print(json.dumps(stages(args.child, args.stages_child)))
+        else:
+            print(json.dumps(child(args.child, args.compare_index, args.baseline_files)))
         return
+    if args.stages:
+        with tempfile.TemporaryDirectory(prefix="drafter-bench-") as tmp:
+            folder = Path(tmp) / "stages"
+            build_corpus(args.stages, folder)
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", str(folder), "--stages-child", str(args.stages)],
+                check=True, capture_output=True, text=True,
+            )  # fmt: skip
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            print(
+                f"stages alone, one process, {r['reports']} reports ({r['mb']:.1f} MB):"
+                f" extraction {r['extraction']:.2f} MB/s | phrases, terms, signatures"
+                f" {r['phrases']:.2f} MB/s | index writes (fresh file) {r['index_writes']:.2f} MB/s",
+                flush=True,
+            )
     results = []
     with tempfile.TemporaryDirectory(prefix="drafter-bench-") as tmp:
         for size in args.sizes:

@@ -189,6 +189,7 @@ class Workspace:
         existing = self.store.load_draft(self.config.county, year)
         if existing is not None:
             return existing
+        self.import_past_reports()  # last year's values come from its report (unchanged files are skipped)
         last_year_draft = self.store.load_draft(self.config.county, year - 1)
         draft = new_draft(
             self.kind,

@@ -142,3 +142,32 @@ def compute_derived(values: Mapping[str, float | None], catalog: Catalog) -> dic
             continue
         derived[spec.id] = round_half_up(float(result), spec.digits) if isinstance(result, int | float) else None
     return derived
+
+
+SHOWN_SEPARATOR = "："
+"""Between an indicator's name and its current value in the editor's form of a slot."""
+_SHOWN_SLOT_RE = re.compile(r"⟦([^⟦⟧：\n]{1,40})：[^⟦⟧\n]{0,40}⟧")
+
+
+def show_slot_values(text: str, values: Mapping[str, float | None], catalog: Catalog) -> str:
+    """The editor's form of stored text: each slot shows its current value, `⟦行政复议办结：64⟧`."""
+
+    def shown(match: re.Match[str]) -> str:
+        spec = catalog.by_name(match.group(1).strip())
+        if spec is None:
+            return match.group(0)
+        value = values.get(spec.id)
+        return f"{SLOT_OPEN}{spec.name}{SHOWN_SEPARATOR}{'待填' if value is None else format_value(value, spec)}{SLOT_CLOSE}"
+
+    return _SLOT_RE.sub(shown, text)
+
+
+def hide_slot_values(text: str, catalog: Catalog) -> str:
+    """Stored text from the editor's form: the values shown in slots are dropped (they always come
+    from the indicators, so typing inside a slot's value changes nothing)."""
+
+    def hidden(match: re.Match[str]) -> str:
+        spec = catalog.by_name(match.group(1).strip())
+        return match.group(0) if spec is None else slot(spec)
+
+    return _SHOWN_SLOT_RE.sub(hidden, text)

@@ -240,8 +240,8 @@ def _unbalanced_quotes(text: str) -> list[Damage]:
             if left not in line and right not in line:
                 continue
             depth = 0
-            for ch in line:
-                depth += (ch == left) - (ch == right)
+            for ch in re.findall(f"[{left}{right}]", line):
+                depth += 1 if ch == left else -1
                 if depth < 0:
                     break
             if depth != 0:

@@ -91,17 +91,20 @@ def _mentions(structure: ReportStructure) -> list[IndicatorMention]:
     text = structure.clean.text
     body_start, body_end = structure.body_span
     matcher = default_matcher()
+    position = {id(section): i for i, section in enumerate(structure.sections)}
     mentions: list[IndicatorMention] = []
     for figure in find_figures(text):
         if not body_start <= figure.span[0] < body_end:
             continue
-        part = structure.part_at(figure.span[0])
-        kind = part.kind if part is not None else None
+        section = structure.section_at(figure.span[0])
+        part = section
+        while part is not None and part.parent is not None:
+            part = structure.sections[part.parent]
+        kind = part.kind if part is not None and part.level == 1 else None
         if kind == "next_year_plan" and (
             figure.unit == "%" or _is_plan_target(text, figure.number_span[0])
         ):
             continue
-        section = structure.section_at(figure.span[0])
         paragraph_start = text.rfind("\n", 0, figure.span[0]) + 1
         sentence_start = max(paragraph_start, text.rfind("。", 0, figure.span[0]) + 1)
         catalog_id, score = matcher.match(
@@ -120,7 +123,7 @@ def _mentions(structure: ReportStructure) -> list[IndicatorMention]:
                 span=figure.span,
                 original_span=structure.clean.to_original(*figure.span),
                 section=kind,
-                section_index=structure.sections.index(section) if section is not None else None,
+                section_index=position[id(section)] if section is not None else None,
                 catalog_id=catalog_id,
                 score=score,
             )

@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.corpus.phrase_writes import PART_CODES, PhraseWriter
+from drafter.corpus.phrase_writes import PART_CODES, PhraseRows, PhraseWriter, phrase_rows
 from drafter.corpus.phrases import Phrase
 from drafter.corpus.report_table import REPORT_COLUMNS, ReportRecord, ReportTable, ValueRecord
 from drafter.corpus.search_terms import bigrams_of
@@ -63,6 +63,7 @@ CREATE TABLE corpus_values (report_id INTEGER NOT NULL REFERENCES corpus_reports
 CREATE TABLE phrases (id INTEGER PRIMARY KEY, key TEXT NOT NULL, text TEXT NOT NULL, part TEXT NOT NULL,
     topic TEXT NOT NULL, heading TEXT NOT NULL, form TEXT NOT NULL, tokens TEXT NOT NULL,
     length INTEGER NOT NULL, newest INTEGER, sources INTEGER NOT NULL, signature BLOB NOT NULL,
+    grams INTEGER NOT NULL,
     UNIQUE (part, key));
 CREATE INDEX phrases_shared ON phrases (part, sources DESC, newest DESC);
 CREATE TABLE phrase_sources (phrase_id INTEGER NOT NULL,
@@ -178,17 +179,17 @@ class CorpusIndex:
         self,
         record: ReportRecord,
         values: Sequence[ValueRecord],
-        phrases: Sequence[tuple[Phrase, Sequence[str]]],
-        signatures: Sequence[tuple[int, ...]] | None = None,
+        phrases: Sequence[tuple[Phrase, Sequence[str]]] | PhraseRows,
     ) -> int:
         """Insert a report, its values and its phrases with their search terms; returns its id.
 
-        Call inside `transaction`. A phrase that duplicates a stored one (same key in the same
-        part, or 3-gram Jaccard ≥ 0.8) only gains this report as a source. `signatures` are the
-        phrases' MinHash signatures when computed beforehand (`near_duplicates.minhash_signature`).
+        Call inside `transaction`. `phrases` are given with their search terms, or as the rows
+        `phrase_writes.phrase_rows` built beforehand. A phrase that duplicates a stored one (same
+        key in the same part, or 3-gram Jaccard ≥ 0.8) only gains this report as a source.
         """
+        rows = phrases if isinstance(phrases, PhraseRows) else phrase_rows(phrases)
         report_id = self._reports.insert(record, values)
-        self._phrases.add_sources(report_id, record.year, phrases, signatures)
+        self._phrases.add_sources(report_id, record.year, rows)
         return report_id
 
     def remove_report(self, report_id: int) -> None:

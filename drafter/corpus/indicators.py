@@ -35,6 +35,8 @@ _BARE = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{1,10}?(?:数据|数|量|总数|总量))(?:为|达|是|达到)"
     r"(?P<num>\d+(?:\.\d+)?)(?=[，。；、\n]|$)"
 )
+_BARE_ANCHOR = re.compile(r"[据数量](?:为|达|是)\d")
+"""Where `_BARE` can match; it is only run on the lines holding one."""
 _DELIMITERS = frozenset("，。；：、！？（）()\n【】[]|\t,;:")
 _AFTER_STOP = re.compile(r"^(?:工作日|月|小时|季度|星期|年|方面|维度|层面|字|周|分钟|百分点)")
 _RANK_BEFORE = re.compile(r"(?:位居|排名|名列|排在|位列|居)(?:全[省市县区国])?(?:前|第)?$")
@@ -46,8 +48,10 @@ _LEAD = re.compile(
 )
 _TRAIL = re.compile(
     r"(?:共计|共|累计|总计|合计|计|达到了|达到|高达|达|为|是|约|近|超过|超|逾|了|均达|均为|均|"
-    r"分别为|分别|已|有|先后|的|各|仅|其中)+$"
+    r"分别为|分别|已|有|先后|的|各|仅|其中|"
+    r"(?:提高|提升|上升|增长|增加|下降|降低|减少)(?:到|至)|增至|降至|(?:保持|稳定|维持)在)+$"
 )
+"""Words between the thing counted and its figure (`网办率提高到98.2%` names `网办率`)."""
 _NOUN_FLAGS = ("n", "vn", "nz", "j", "l", "an", "ng", "nr", "ns", "nt")
 _STOP_FLAGS = frozenset("cpudxmqryeof")
 _STOP_VERBS = frozenset(
@@ -263,10 +267,24 @@ def find_figures(text: str) -> list[Figure]:
     return sorted(figures, key=lambda f: f.span)
 
 
+def _bare_matches(text: str) -> list[re.Match[str]]:
+    """`_BARE.finditer(text)`, run only over the lines where it can match (it never spans lines)."""
+    matches: list[re.Match[str]] = []
+    line_end = -1
+    for anchor in _BARE_ANCHOR.finditer(text):
+        if anchor.start() < line_end:
+            continue
+        line_start = text.rfind("\n", 0, anchor.start()) + 1
+        line_end = text.find("\n", anchor.start())
+        line_end = len(text) if line_end == -1 else line_end
+        matches.extend(_BARE.finditer(text, line_start, line_end))
+    return matches
+
+
 def _bare_figures(text: str, mask: bytearray, taken: list[tuple[int, int]]) -> list[Figure]:
     """Unit-less counts stated as `监管行为数为26665`."""
     found: list[Figure] = []
-    for match in _BARE.finditer(text):
+    for match in _bare_matches(text):
         span = match.span("num")
         if mask[span[0]] or any(s <= span[0] < e for s, e in taken):
             continue

@@ -37,6 +37,7 @@ from drafter.corpus.read import iter_report_files
 from drafter.corpus.report_entries import (
     ReportEntries,
     ReportFile,
+    entries_of_files,
     report_county,
     report_entries,
     report_values,
@@ -51,8 +52,12 @@ __all__ = [
 ]  # fmt: skip
 
 _log = logging.getLogger(__name__)
-BATCH_REPORTS = 32
-"""Reports written per index transaction during an import."""
+BATCH_REPORTS = 128
+"""Reports written per index transaction during an import. Each commit writes every page the
+batch touched (phrase keys and MinHash bands land on random B-tree pages), so small batches
+multiply the bytes written; 128 reports hold the write lock for about a second."""
+TASK_FILES = 4
+"""Files an extraction worker takes at a time."""
 
 
 def open_index(workspace: Workspace) -> CorpusIndex:
@@ -156,24 +161,29 @@ def import_paths(
 def _entries_of(
     pending: list[ReportFile], catalog: Catalog, count: int
 ) -> Iterator[ReportEntries | str]:
-    """Extract files in order, in `count` worker processes when more than one is asked for."""
+    """Extract files in order, in `count` worker processes when more than one is asked for.
+
+    Workers get `TASK_FILES` files per task, so the catalog is sent once per task.
+    """
     if count <= 1 or len(pending) < 2:
         yield from (report_entries(item, catalog) for item in pending)
         return
     done = 0
+    tasks = [pending[i : i + TASK_FILES] for i in range(0, len(pending), TASK_FILES)]
     try:
         with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn")) as pool:
-            items = iter(pending)
+            queued = iter(tasks)
             running = deque(
-                pool.submit(report_entries, i, catalog) for i in islice(items, count * 8)
+                pool.submit(entries_of_files, task, catalog) for task in islice(queued, count * 16)
             )
             while running:
-                result = running.popleft().result()
-                following = next(items, None)
+                results = running.popleft().result()
+                following = next(queued, None)
                 if following is not None:
-                    running.append(pool.submit(report_entries, following, catalog))
-                done += 1
-                yield result
+                    running.append(pool.submit(entries_of_files, following, catalog))
+                for result in results:
+                    done += 1
+                    yield result
     except (BrokenProcessPool, OSError) as exc:
         _log.warning("extraction workers failed (%s); continuing in this process", exc)
         yield from (report_entries(item, catalog) for item in pending[done:])
@@ -193,7 +203,7 @@ def _store(
                 continue
             if item.existing is not None:
                 index.remove_report(item.existing.id)
-            index.add_report(entries.record, entries.values, entries.phrases, entries.signatures)
+            index.add_report(entries.record, entries.values, entries.phrases)
 
     index.transaction(work)
     outcomes: list[FileOutcome] = []
@@ -210,7 +220,7 @@ def _store(
         outcomes.append(
             FileOutcome(
                 item.path, status, None, record.county, record.year, record.title,
-                len(entries.phrases),
+                len(entries.phrases.phrases),
             )
         )  # fmt: skip
     return outcomes

@@ -22,8 +22,11 @@ SIGNATURE_CACHE = 1 << 14
 """Keys whose signatures are remembered (about 0.8 kB each); many phrases recur verbatim."""
 _KEY_SLOT = re.compile(r"⟦[^⟦⟧]*⟧|【待填：[^】]*】|〔[上本下]年〕|\d+(?:[.,]\d+)*[万亿]?%?")
 _KEY_DROP = re.compile(r"[^\u3400-\u9fff#@A-Za-z]")
-_HASHES = struct.Struct(f"<{BANDS * ROWS}I")
+_HASHES = struct.Struct(f"={BANDS * ROWS}I")
+SIGNATURE_BYTES = _HASHES.size
 _BAND = struct.Struct(f"<{ROWS + 1}I")
+BAND_IDS = struct.Struct(f"={BANDS}q")
+"""The band ids of one phrase, packed."""
 
 
 def phrase_key(text: str, county: str | None = None) -> str:
@@ -54,15 +57,21 @@ def _shingle_digest(shingle: str) -> bytes:
 
 
 @lru_cache(maxsize=SIGNATURE_CACHE)
-def minhash_signature(key: str) -> tuple[int, ...]:
-    """MinHash signature of a phrase key over its character 3-grams (`BANDS * ROWS` values).
+def sketch(key: str) -> tuple[tuple[int, ...], int]:
+    """(MinHash signature, number of distinct 3-grams) of a phrase key.
 
     The hash functions are the 32-bit words of one BLAKE2b digest per shingle (stable across
     processes, unlike `hash`).
     """
-    unpack = _HASHES.unpack
-    rows = [unpack(_shingle_digest(s)) for s in shingles(key)]
-    return tuple(map(min, zip(*rows, strict=True)))
+    grams = shingles(key)
+    size = BANDS * ROWS
+    words = memoryview(b"".join(map(_shingle_digest, grams))).cast("I")
+    return tuple(min(words[i::size]) for i in range(size)), len(grams)
+
+
+def minhash_signature(key: str) -> tuple[int, ...]:
+    """MinHash signature of a phrase key over its character 3-grams (`BANDS * ROWS` values)."""
+    return sketch(key)[0]
 
 
 def signature_blob(signature: tuple[int, ...]) -> bytes:
@@ -72,6 +81,11 @@ def signature_blob(signature: tuple[int, ...]) -> bytes:
 
 def signature_of_blob(blob: bytes) -> tuple[int, ...]:
     return _HASHES.unpack(blob)
+
+
+def signatures_of_blob(blob: bytes) -> list[tuple[int, ...]]:
+    """Signatures packed one after another by `signature_blob`."""
+    return list(_HASHES.iter_unpack(blob))
 
 
 def estimated_jaccard(a: tuple[int, ...], b: tuple[int, ...]) -> float:

@@ -12,20 +12,26 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from drafter.corpus.near_duplicates import (
+    BAND_IDS,
     JACCARD_MIN,
+    SIGNATURE_BYTES,
     estimated_jaccard,
     jaccard,
     minhash_bands,
-    minhash_signature,
     shingles,
     signature_blob,
     signature_of_blob,
+    signatures_of_blob,
+    sketch,
 )
 from drafter.corpus.phrases import Phrase
 
+KNOWN_KEYS = 1 << 16
+"""Phrase keys a writer remembers the ids of (emptied when full)."""
 SHINGLES_CACHE = 2048
 """Candidate keys whose 3-grams a writer remembers (a few kB each)."""
 MAX_CANDIDATES = 24
@@ -44,6 +50,43 @@ def _marks(items: Sequence[object]) -> str:
     return ",".join("?" * len(items))
 
 
+@dataclass(frozen=True)
+class PhraseRows:
+    """A report's phrases with everything the index stores for them, ready to insert.
+
+    Built where the report is extracted (`phrase_rows`, maybe in a worker process), so the one
+    process writing the index only writes; flat strings and packed bytes keep it cheap to send.
+    """
+
+    phrases: list[Phrase]
+    terms: list[str]
+    """Search terms of each phrase, part-prefixed (`m行政复议`) and space-joined."""
+    term_counts: list[int]
+    grams: list[int]
+    """Number of distinct 3-grams of each phrase's key."""
+    signatures: bytes
+    """MinHash signatures, `signature_blob` one after another."""
+    bands: bytes
+    """Band ids, `BAND_IDS` one after another."""
+
+
+def phrase_rows(phrases: Sequence[tuple[Phrase, Sequence[str]]]) -> PhraseRows:
+    """The rows of phrases given with their search terms (`search_terms.index_tokens`)."""
+    terms = [[PART_CODES[p.part] + w for w in words] for p, words in phrases]
+    sketches = [sketch(p.key) for p, _ in phrases]
+    return PhraseRows(
+        [p for p, _ in phrases],
+        [" ".join(t) for t in terms],
+        [len(t) for t in terms],
+        [size for _, size in sketches],
+        b"".join(signature_blob(signature) for signature, _ in sketches),
+        b"".join(
+            BAND_IDS.pack(*minhash_bands(p.key, signature))
+            for (p, _), (signature, _) in zip(phrases, sketches, strict=True)
+        ),
+    )
+
+
 class PhraseWriter:
     """Phrase writes over the index's connection (call inside its transactions)."""
 
@@ -51,6 +94,8 @@ class PhraseWriter:
         self.db = db
         self._new_sources: dict[int, list[int]] = {}
         """Phrase id → [sources gained, newest year] not yet written to `phrases`."""
+        self._ids: dict[tuple[str, str], int] = {}
+        """(part, key) → id of phrases stored or found in this connection's transactions."""
         self._shingles = lru_cache(maxsize=SHINGLES_CACHE)(shingles)
         """3-grams of stored keys: the same phrases come up as candidates again and again."""
 
@@ -63,42 +108,51 @@ class PhraseWriter:
         self._new_sources.clear()
 
     def discard(self) -> None:
-        """Forget unwritten source counts (the transaction rolled back)."""
+        """Forget unwritten source counts and remembered ids (the transaction rolled back)."""
         self._new_sources.clear()
+        self._ids.clear()
 
-    def add_sources(
-        self,
-        report_id: int,
-        year: int | None,
-        phrases: Sequence[tuple[Phrase, Sequence[str]]],
-        signatures: Sequence[tuple[int, ...]] | None = None,
-    ) -> None:
-        """Store a report's phrases, merged into stored near-duplicates, with the report as source.
-
-        Args:
-            signatures: the MinHash signature of each phrase's key, when computed beforehand
-                (e.g. in an extraction worker); computed here otherwise.
-        """
-        targets: dict[int, None] = {}
-        terms_of_new: list[tuple[int, str]] = []
-        counts: dict[str, list[int]] = {}
-        for position, (phrase, words) in enumerate(phrases):
+    def _known(self, phrase: Phrase) -> int | None:
+        """Id of the stored phrase with the same part and key, if any."""
+        found = self._ids.get((phrase.part, phrase.key))
+        if found is None:
             row = self.db.execute(
                 "SELECT id FROM phrases WHERE part = ? AND key = ?", (phrase.part, phrase.key)
             ).fetchone()
-            if row is not None:
-                targets[row[0]] = None
+            if row is None:
+                return None
+            found = self._remember(phrase, row[0])
+        return found
+
+    def _remember(self, phrase: Phrase, phrase_id: int) -> int:
+        if len(self._ids) >= KNOWN_KEYS:
+            self._ids.clear()
+        self._ids[(phrase.part, phrase.key)] = phrase_id
+        return phrase_id
+
+    def add_sources(self, report_id: int, year: int | None, rows: PhraseRows) -> None:
+        """Store a report's phrases, merged into stored near-duplicates, with the report as source."""
+        targets: dict[int, None] = {}
+        terms_of_new: list[tuple[int, str]] = []
+        counts: dict[str, list[int]] = {}
+        signatures = signatures_of_blob(rows.signatures)
+        bands = list(BAND_IDS.iter_unpack(rows.bands))
+        for position, phrase in enumerate(rows.phrases):
+            known = self._known(phrase)
+            if known is not None:
+                targets[known] = None
                 continue
-            signature = signatures[position] if signatures else minhash_signature(phrase.key)
-            bands = minhash_bands(phrase.key, signature)
-            phrase_id = self._near_duplicate(phrase, signature, bands)
+            signature = signatures[position]
+            phrase_id = self._near_duplicate(
+                phrase, signature, rows.grams[position], bands[position]
+            )
             if phrase_id is None:
-                terms = [PART_CODES[phrase.part] + w for w in words]
-                phrase_id = self._insert(phrase, terms, signature, bands)
-                terms_of_new.append((phrase_id, " ".join(terms)))
+                phrase_id = self._insert(phrase, rows, position, bands[position])
+                self._remember(phrase, phrase_id)
+                terms_of_new.append((phrase_id, rows.terms[position]))
                 count = counts.setdefault(phrase.part, [0, 0])
                 count[0] += 1
-                count[1] += len(terms)
+                count[1] += rows.term_counts[position]
             targets[phrase_id] = None
         self.db.executemany("INSERT INTO phrase_fts (rowid, tokens) VALUES (?, ?)", terms_of_new)
         self.db.executemany(
@@ -112,21 +166,24 @@ class PhraseWriter:
             self._count(part, phrase_count, term_count)
 
     def _near_duplicate(
-        self, phrase: Phrase, signature: tuple[int, ...], bands: list[int]
+        self, phrase: Phrase, signature: tuple[int, ...], size: int, bands: Sequence[int]
     ) -> int | None:
         """Id of a stored phrase of the same part this one nearly duplicates, else None.
 
-        Candidates share a MinHash band; those whose signatures agree on at least half their
-        values are checked for 3-gram Jaccard ≥ 0.8.
+        Candidates share a MinHash band; those whose 3-gram counts allow Jaccard ≥ 0.8 (it is at
+        most the smaller count over the larger) and whose signatures agree on at least half
+        their values are checked for 3-gram Jaccard ≥ 0.8.
         """
         candidates = self.db.execute(
-            "SELECT DISTINCT p.id, p.key, p.signature FROM phrase_bands b CROSS JOIN phrases p"
-            f" ON p.id = b.phrase_id WHERE b.band IN ({_marks(bands)}) AND p.part = ?"
+            "SELECT DISTINCT p.id, p.key, p.signature, p.grams FROM phrase_bands b CROSS JOIN"
+            f" phrases p ON p.id = b.phrase_id WHERE b.band IN ({_marks(bands)}) AND p.part = ?"
             f" LIMIT {MAX_CANDIDATES}",
             (*bands, phrase.part),
-        )
+        ).fetchall()
         grams: frozenset[str] | None = None
-        for phrase_id, key, other in candidates:
+        for phrase_id, key, other, other_size in candidates:
+            if 5 * min(size, other_size) < 4 * max(size, other_size):
+                continue
             if estimated_jaccard(signature, signature_of_blob(other)) < 0.5:
                 continue
             grams = grams or shingles(phrase.key)
@@ -134,21 +191,19 @@ class PhraseWriter:
                 return phrase_id
         return None
 
-    def _insert(
-        self, phrase: Phrase, terms: list[str], signature: tuple[int, ...], bands: list[int]
-    ) -> int:
+    def _insert(self, phrase: Phrase, rows: PhraseRows, position: int, bands: Sequence[int]) -> int:
         """Insert a new phrase and its bands (its FTS5 row is written by the caller)."""
         p = phrase
+        signature = rows.signatures[SIGNATURE_BYTES * position : SIGNATURE_BYTES * (position + 1)]
         cur = self.db.execute(
             "INSERT INTO phrases (key, text, part, topic, heading, form, tokens, length, newest,"
-            " sources, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, ?)",
-            (p.key, p.text, p.part, p.topic, p.heading, p.form, " ".join(terms), len(terms),
-             signature_blob(signature)),
+            " sources, signature, grams) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, ?)",
+            (p.key, p.text, p.part, p.topic, p.heading, p.form, rows.terms[position],
+             rows.term_counts[position], signature, rows.grams[position]),
         )  # fmt: skip
         phrase_id = int(cur.lastrowid or 0)
         self.db.executemany(
-            "INSERT OR IGNORE INTO phrase_bands VALUES (?, ?)",
-            [(b, phrase_id) for b in bands],
+            "INSERT OR IGNORE INTO phrase_bands VALUES (?, ?)", [(b, phrase_id) for b in bands]
         )
         return phrase_id
 
@@ -185,6 +240,7 @@ class PhraseWriter:
             (phrase_id, tokens),
         )
         self._count(part, -1, -len(tokens.split()))
+        self._ids.pop((part, key), None)
         self.db.executemany(
             "DELETE FROM phrase_bands WHERE band = ? AND phrase_id = ?",
             [(b, phrase_id) for b in minhash_bands(key, signature_of_blob(signature))],

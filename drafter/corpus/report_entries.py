@@ -12,8 +12,8 @@ from pathlib import Path
 
 from drafter.core.models import Catalog
 from drafter.corpus.extract import ExtractedReport, extract_report
-from drafter.corpus.near_duplicates import minhash_signature
-from drafter.corpus.phrases import Phrase, report_phrases
+from drafter.corpus.phrase_writes import PhraseRows, phrase_rows
+from drafter.corpus.phrases import report_phrases
 from drafter.corpus.report_table import ReportRecord, ValueRecord
 from drafter.corpus.search_terms import index_tokens
 from drafter.errors import DrafterError
@@ -80,10 +80,7 @@ class ReportEntries:
 
     record: ReportRecord
     values: list[ValueRecord]
-    phrases: list[tuple[Phrase, list[str]]]
-    """Each phrase with its search terms."""
-    signatures: list[tuple[int, ...]]
-    """MinHash signature of each phrase's key, for near-duplicate merging."""
+    phrases: PhraseRows
 
 
 def report_entries(item: ReportFile, catalog: Catalog) -> ReportEntries | str:
@@ -96,5 +93,9 @@ def report_entries(item: ReportFile, catalog: Catalog) -> ReportEntries | str:
     s = report.structure
     record = ReportRecord(0, item.key, item.digest, item.size, county, s.year, s.title, s.issuer)
     phrases = [(p, index_tokens(p.text)) for p in report_phrases(report, catalog, county)]
-    signatures = [minhash_signature(p.key) for p, _ in phrases]
-    return ReportEntries(record, report_values(report, catalog), phrases, signatures)
+    return ReportEntries(record, report_values(report, catalog), phrase_rows(phrases))
+
+
+def entries_of_files(items: list[ReportFile], catalog: Catalog) -> list[ReportEntries | str]:
+    """`report_entries` of several files: one task for an extraction worker."""
+    return [report_entries(item, catalog) for item in items]

@@ -30,12 +30,12 @@ def bigrams_of(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=WORD_CACHE)
-def _word_terms(word: str, expand: bool) -> tuple[str, ...]:
+def _word_terms(word: str) -> tuple[str, ...]:
     """The terms one jieba word contributes (none for stopwords, short words and small numbers)."""
     if len(word) < 2 or word in STOPWORDS:
         return ()
     if _CJK.search(word):
-        return (word, *bigrams_of(word)) if expand else (word,)
+        return (word, *bigrams_of(word))
     if word.isalnum() and not (word.isdigit() and len(word) < 5):
         return (word,)
     return ()
@@ -51,7 +51,7 @@ def index_tokens(text: str, expand: bool = True) -> list[str]:
     """
     from drafter.corpus import segment
 
-    terms: list[str] = []
-    for word in segment.cut(_MARK.sub(" ", text)):
-        terms.extend(_word_terms(word, expand))
-    return terms
+    words = segment.cut(_MARK.sub(" ", text))
+    if expand:
+        return [term for word in words for term in _word_terms(word)]
+    return [terms[0] for terms in map(_word_terms, words) if terms]

@@ -64,3 +64,17 @@ def test_derived_rates_round_like_reports(catalog):
 def test_derived_rate_is_none_without_parts_or_with_zero_denominator(catalog):
     assert compute_derived({"lawsuit_lost": 7}, catalog)["lawsuit_loss_rate"] is None
     assert compute_derived({"lawsuit_concluded": 0, "lawsuit_lost": 0}, catalog)["lawsuit_loss_rate"] is None
+
+
+def test_editor_form_shows_values_and_round_trips(catalog):
+    from drafter.core.render import hide_slot_values, show_slot_values
+
+    concluded = catalog.get("review_concluded")
+    stored = f"办结{slot(concluded)}件，⟦无此项⟧，{{{{ x }}}}"
+    shown = show_slot_values(stored, {"review_concluded": 64}, catalog)
+    assert shown == "办结⟦行政复议办结：64⟧件，⟦无此项⟧，{{ x }}"
+    assert hide_slot_values(shown, catalog) == stored
+    assert show_slot_values(stored, {}, catalog).startswith("办结⟦行政复议办结：待填⟧")
+    typed_over = shown.replace("：64", "：99")
+    assert hide_slot_values(typed_over, catalog) == stored, "the value shown is never taken from the text"
+    assert hide_slot_values("⟦无此项：3⟧", catalog) == "⟦无此项：3⟧"

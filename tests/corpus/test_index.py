@@ -171,3 +171,33 @@ def test_common_terms_are_dropped_when_rarer_ones_remain(index):
     hits = index.search("measures_and_results", ["依法行政", "行政复议"], 10)
     assert [h.text for h in hits] == [REVIEW]
     assert len(index.search("measures_and_results", ["依法行政"], 10)) == 8
+
+
+def test_a_failed_transaction_forgets_the_phrases_it_added(index):
+    def work() -> None:
+        index.add_report(record("a.txt"), [], [phrase(REVIEW)])
+        raise KeyError("boom")
+
+    with pytest.raises(KeyError):
+        index.transaction(work)
+    add(index, record("b.txt", year=2025), phrase(REVIEW))
+    (hit,) = index.search("measures_and_results", ["行政复议"], 10)
+    assert hit.sources == 1 and hit.newest == 2025
+
+
+def test_sources_of_many_reports_in_one_transaction_add_up(index):
+    def work() -> None:
+        for n, year in enumerate((2021, 2024, 2022)):
+            index.add_report(record(f"{n}.txt", year=year), [], [phrase(REVIEW), phrase(PUFA)])
+
+    index.transaction(work)
+    hits = index.search("measures_and_results", [], 10)
+    assert {(h.text, h.sources, h.newest) for h in hits} == {(REVIEW, 3, 2024), (PUFA, 3, 2024)}
+
+
+def test_a_removed_phrase_can_be_added_again(index):
+    first = add(index, record("a.txt"), phrase(PLAN))
+    index.transaction(lambda: index.remove_report(first))
+    add(index, record("b.txt"), phrase(PLAN))
+    assert index.counts() == {"reports": 1, "phrases": 1, "sources": 1}
+    assert index.search("measures_and_results", ["执法", "监督"], 10)[0].text == PLAN

@@ -15,9 +15,6 @@ REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO.parent / "shared" / "seeds"
 SAMPLE_2025 = "汀岚县2025年法治政府建设年度报告.txt"
 
-KNOWN_EXTRACTION_GAPS = {(2025, "online_rate"), (2025, "hotline_satisfaction")}
-"""figures.toml values extraction misses (`网办率提高到98.2%`, `群众满意率提高到96.1%`)."""
-
 
 @pytest.fixture
 def sample(sample_workspace: Path):
@@ -47,16 +44,17 @@ def test_bundled_reports_give_the_figures_of_figures_toml(sample):
     summary = import_bundled(sample)
     assert len(summary.imported) == 2 and not summary.failed
     assert summary.value_years == [2024, 2025]
-    assert mismatches(sample) - KNOWN_EXTRACTION_GAPS == set()
+    assert mismatches(sample) == set()
     for report in figures():
         extra = set(sample.store.year_values("汀岚县", report["year"])) - set(report["values"])
         assert extra == set(), f"values not in figures.toml for {report['year']}: {extra}"
 
 
-@pytest.mark.xfail(strict=True, reason="extraction gap: figures written as 提高到98.2%")
-def test_known_extraction_gaps_are_still_open(sample):
+def test_rates_after_a_trailing_verb_get_their_values(sample):
     import_bundled(sample)
-    assert not mismatches(sample) & KNOWN_EXTRACTION_GAPS
+    values = sample.store.year_values(sample.config.county, 2025)
+    assert values["online_rate"].value == 98.2
+    assert values["hotline_satisfaction"].value == 96.1
 
 
 def test_prior_year_defaults_come_from_the_imported_reports(sample):

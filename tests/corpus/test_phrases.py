@@ -8,10 +8,18 @@ import pytest
 
 from drafter.core.catalog import default_catalog
 from drafter.corpus.extract import extract_report
+from drafter.corpus.near_duplicates import (
+    estimated_jaccard,
+    minhash_signature,
+    signature_blob,
+    signature_of_blob,
+    signatures_of_blob,
+)
 from drafter.corpus.phrases import (
     COUNTY_MARK,
     MAX_ITEM,
     MIN_CHARS,
+    TOPICS,
     fill_markers,
     index_tokens,
     jaccard,
@@ -130,6 +138,39 @@ def test_index_tokens_include_slot_names_and_drop_noise():
     assert "办结" in tokens
     assert "进一步" not in tokens
     assert all(len(t) >= 2 for t in tokens)
+
+
+def plain_keyword_topic(text: str) -> str:
+    """The definition keyword_topic implements in one regex pass: most keyword hits, first wins."""
+    best, hits = "", 0
+    for topic, words in TOPICS:
+        count = sum(text.count(word) for word in words)
+        if count > hits:
+            best, hits = topic, count
+    return best
+
+
+def test_keyword_topic_counts_like_str_count_on_real_sentences():
+    sentences = [
+        s
+        for path in sorted(SEEDS.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        for s in line.split("。")
+    ]
+    sentences += ["行政复议复议行政复议", "执法治理", "法治宣传法治宣传普法", "重大行政决策决策"]
+    assert len(sentences) > 200
+    for sentence in sentences:
+        assert keyword_topic(sentence) == plain_keyword_topic(sentence), sentence
+
+
+def test_signatures_survive_packing():
+    keys = [phrase_key("全年办结行政复议案件⟦行政复议办结⟧件"), phrase_key("开展各类普法活动余场")]
+    signatures = [minhash_signature(k) for k in keys]
+    packed = b"".join(signature_blob(s) for s in signatures)
+    assert signatures_of_blob(packed) == signatures
+    assert signature_of_blob(signature_blob(signatures[0])) == signatures[0]
+    assert estimated_jaccard(signatures[0], signatures[0]) == 1.0
+    assert estimated_jaccard(signatures[0], signatures[1]) < 0.5
 
 
 def test_keyword_topic_takes_the_most_named_topic():

@@ -60,11 +60,14 @@ async def test_open_change_number_export(sample_workspace):
         await pilot.pause()
         assert editor.has_focus
         await pilot.press("件")
-        assert "⟦行政复议办结⟧件" in editor.text
+        last_year = screen.session.last_year_values["review_concluded"]
+        assert f"⟦行政复议办结：{last_year:g}⟧件" in editor.text, "the slot shows its current value"
+        assert "⟦行政复议办结⟧件" in screen.session.draft.parts["measures_and_results"]
 
         await select_row(pilot, indicators, "review_concluded")
         await type_value(pilot, "77")
         assert screen.session.draft.values["review_concluded"].value == 77
+        assert "⟦行政复议办结：77⟧件" in editor.text, "the linked text follows the new value"
         assert indicators.rows["review_concluded"].state == "已填写"
         assert indicators.rows["review_concluded"].change.startswith("同比")
         corrected = screen.session.draft.values["review_corrected"].value

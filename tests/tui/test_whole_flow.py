@@ -55,6 +55,7 @@ async def test_whole_flow_from_last_year_to_docx(sample_workspace):
         corrected = session.draft.values["review_corrected"].value
         assert indicators.rows["review_correction_rate"].value.value == round(corrected / new_value * 100, 2)
         assert f"全年办结行政复议案件{new_value}件" in session.preview_text()
+        assert f"⟦行政复议办结：{new_value}⟧件" in editor.text
 
         # Insert a suggestion from past reports (its slots stay linked).
         editor.focus()
@@ -69,7 +70,7 @@ async def test_whole_flow_from_last_year_to_docx(sample_workspace):
         phrases.highlighted = 0
         await pilot.press("enter")
         await pilot.pause()
-        assert chosen.text in editor.text and editor.has_focus
+        assert chosen.text in session.draft.parts["measures_and_results"] and editor.has_focus
 
         # Review: fix the ASCII comma from the review screen.
         await pilot.press("ctrl+r")

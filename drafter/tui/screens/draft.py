@@ -14,6 +14,8 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane, TextArea
 from textual.widgets.text_area import Selection
 
+from drafter.core.drafts import plain_values
+from drafter.core.render import hide_slot_values, show_slot_values
 from drafter.errors import DrafterError, ValueProblem
 from drafter.session import DraftSession
 from drafter.tui.messages import (
@@ -120,7 +122,7 @@ class DraftScreen(Screen[None]):
         spec = None if part_id == OPENING_ID else self.session.kind.part(part_id)
         text = draft.opening if spec is None else draft.parts.get(part_id, "")
         with editor.prevent(TextArea.Changed):
-            editor.load_text(text)
+            editor.load_text(self.shown(text))
         from drafter.core.compose import part_heading
 
         heading = draft.title if spec is None else part_heading(draft, self.session.kind, part_id)
@@ -154,7 +156,7 @@ class DraftScreen(Screen[None]):
 
     @on(TextArea.Changed, "#editor")
     def text_changed(self, event: TextArea.Changed) -> None:
-        text = event.text_area.text
+        text = hide_slot_values(event.text_area.text, self.session.catalog)
         if self.current_part == OPENING_ID:
             self.session.set_opening(text)
         else:
@@ -214,7 +216,7 @@ class DraftScreen(Screen[None]):
     def phrase_chosen(self, event: PhraseList.PhraseChosen) -> None:
         """Insert the phrase (its slots stay linked to the indicators) at the cursor."""
         editor = self.query_one("#editor", TextArea)
-        editor.insert(event.text)
+        editor.insert(self.shown(event.text))
         editor.focus()
 
     # Indicators
@@ -233,6 +235,28 @@ class DraftScreen(Screen[None]):
     def refresh_indicators(self) -> None:
         self.query_one(IndicatorTable).update_rows(self.indicator_rows(self.current_part))
         self.refresh_indicator_title()
+        self.refresh_editor_values()
+
+    def shown(self, stored: str) -> str:
+        """Stored text as the editor shows it: every slot with its current value."""
+        return show_slot_values(stored, plain_values(self.session.draft), self.session.catalog)
+
+    def current_stored_text(self) -> str:
+        draft = self.session.draft
+        return draft.opening if self.current_part == OPENING_ID else draft.parts.get(self.current_part, "")
+
+    def refresh_editor_values(self) -> None:
+        """Show changed indicator values in the slots of the text being edited (the caret stays)."""
+        editor = self.query_one("#editor", TextArea)
+        text = self.shown(self.current_stored_text())
+        if editor.text == text:
+            return
+        row, column = editor.cursor_location
+        with editor.prevent(TextArea.Changed):
+            editor.load_text(text)
+        last_row = editor.document.line_count - 1
+        row = min(row, last_row)
+        editor.move_cursor((row, min(column, len(editor.document.get_line(row)))))
 
     def refresh_indicator_title(self) -> None:
         indicators = self.query_one(IndicatorTable)
@@ -272,7 +296,7 @@ class DraftScreen(Screen[None]):
         from drafter.core.render import slot
 
         editor = self.query_one("#editor", TextArea)
-        editor.insert(slot(self.session.catalog.get(event.indicator_id)))
+        editor.insert(self.shown(slot(self.session.catalog.get(event.indicator_id))))
         editor.focus()
 
     def action_confirm_all(self) -> None:
@@ -368,12 +392,6 @@ class DraftScreen(Screen[None]):
 
     def reload_from_session(self) -> None:
         """The draft changed elsewhere (a review fix): show it and save it."""
-        draft = self.session.draft
-        editor = self.query_one("#editor", TextArea)
-        text = draft.opening if self.current_part == OPENING_ID else draft.parts.get(self.current_part, "")
-        if editor.text != text:
-            with editor.prevent(TextArea.Changed):
-                editor.load_text(text)
         self.refresh_parts()
         self.refresh_indicators()
         self.schedule_save()
@@ -397,9 +415,12 @@ class DraftScreen(Screen[None]):
         editor = self.query_one("#editor", TextArea)
         editor.focus()
         if jump.start is not None and jump.end is not None:
+            stored = self.current_stored_text()
+            start = len(self.shown(stored[: jump.start]))
+            end = start + len(self.shown(stored[jump.start : jump.end]))
             document = editor.document
             editor.selection = Selection(
-                document.get_location_from_index(jump.start), document.get_location_from_index(jump.end)
+                document.get_location_from_index(start), document.get_location_from_index(end)
             )
             editor.scroll_cursor_visible(center=True)
 
