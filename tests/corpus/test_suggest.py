@@ -116,6 +116,7 @@ def _seed_index(
             phrase = Phrase(
                 text, "measures_and_results", "行政复议", "", "sentence", phrase_key(text)
             )
+            (ws.root / f"{number}.txt").write_text(text, encoding="utf-8")
             record = ReportRecord(0, f"{number}.txt", f"h{number}", 10, county, year, None, None)
             index.transaction(
                 lambda r=record, p=phrase: index.add_report(r, [], [(p, index_tokens(p.text))])
