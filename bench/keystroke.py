@@ -52,7 +52,8 @@ async def type_and_time(root: Path) -> tuple[list[float], list[float]]:
     latencies: list[float] = []
     direct: list[float] = []
     async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
-        await pilot.pause()
+        while app.importing:  # past reports are imported in the background after start-up
+            await pilot.pause(0.05)
         await app.workers.wait_for_complete()
         await pilot.press("enter")  # start (or continue) the report
         await pilot.pause()

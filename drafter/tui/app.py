@@ -22,6 +22,9 @@ from drafter.tui.screens.start import StartScreen, YearChosen
 
 log = logging.getLogger("drafter.tui")
 
+IMPORT_DELAY = 0.3
+"""Seconds after start-up before past reports are imported in the background."""
+
 
 class DrafterApp(App[None]):
     """drafter's terminal UI."""
@@ -87,7 +90,8 @@ class DrafterApp(App[None]):
             self._show_message(str(exc))
             return
         self.workspace = workspace
-        self.import_past_reports()
+        # Shortly after the first screen is painted: the import's module loading would delay it.
+        self.set_timer(IMPORT_DELAY, self.import_past_reports)
         if workspace.store.draft_years(workspace.config.county):
             self.open_draft(workspace.default_year())
         else:

@@ -14,14 +14,13 @@ from drafter.tui.app import make_app
 from drafter.tui.screens.export import ExportScreen
 from drafter.tui.widgets.part_list import PartList
 from drafter.workspace import Workspace
+from tests.tui.conftest import wait_for_import
 
 SIZES = [(80, 24), (120, 40)]
 
 
 async def _imported(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await wait_for_import(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
