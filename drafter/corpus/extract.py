@@ -132,19 +132,25 @@ def _mentions(structure: ReportStructure) -> list[IndicatorMention]:
 
 
 def _extract(
-    text: str, style_headings: tuple[tuple[int, int], ...] = (), source: SourceText | None = None
+    text: str,
+    style_headings: tuple[tuple[int, int], ...] = (),
+    source: SourceText | None = None,
+    damage: bool = True,
 ) -> ExtractedReport:
     structure = parse_report(text, style_headings)
     return ExtractedReport(
         structure=structure,
         indicators=tuple(_mentions(structure)),
-        damage=tuple(find_damage(structure.clean.text)),
+        damage=tuple(find_damage(structure.clean.text)) if damage else (),
         source=source,
     )
 
 
-def extract_report(source: Path | SourceText | str) -> ExtractedReport:
+def extract_report(source: Path | SourceText | str, damage: bool = True) -> ExtractedReport:
     """Take a report apart: a `Path` is read from disk, a `str` is the report's text itself.
+
+    Args:
+        damage: look for characters lost in copying; an import, which never shows them, skips it.
 
     Raises:
         ReadError: a path that cannot be read (only for `Path` input).
@@ -152,8 +158,8 @@ def extract_report(source: Path | SourceText | str) -> ExtractedReport:
     if isinstance(source, Path):
         source = read_report(source)
     if isinstance(source, SourceText):
-        return _extract(source.text, source.style_headings, source)
-    return _extract(source)
+        return _extract(source.text, source.style_headings, source, damage)
+    return _extract(source, damage=damage)
 
 
 def extract_text(text: str) -> dict:

@@ -3,21 +3,20 @@
 This module is the one exception, besides `drafter.store`, to "only store.py speaks SQL": it owns
 the `corpus_*` and `phrase*` tables of the workspace database (`paths.database_file`) and returns
 dataclasses. Reports and values are written by `report_table`, phrases by `phrase_writes`; this
-module holds the connection, the schema, transactions and search. Phrases are indexed over their jieba words and the bigrams of longer words, each
-prefixed with a letter for the part (`m行政复议`), so a search in one part never touches the
-postings of another. Query terms found in more than a fifth of a part's phrases are dropped when
+module holds the connection, transactions and search (tables: `index_schema`). Phrases are
+indexed over their jieba words and the bigrams of longer words, each prefixed with a letter for
+the part (`m行政复议`), so a search in one part never touches the postings of another. Query terms found in more than a fifth of a part's phrases are dropped when
 rarer ones remain; query words the index lacks are replaced by their bigrams. An index written
 by an older schema is dropped and recreated empty: it is derived data, the next import re-reads
 every file.
 
-Ranking is SQLite FTS5 (`unicode61` over the space-joined terms, its Okapi BM25). Our own BM25
-over a postings table summed in SQL was built and measured against it on the same terms
-(`bench/corpus.py --compare-index`, 5,000 synthetic reports, 147,447 phrases, two runs on a
-shared 2-core machine): index 16.3 MB vs 93 MB, build 1.3-2.0 s vs 31-36 s, suggest p50
-8.3-10.8 ms vs 5.0-6.4 ms and p95 21-32 ms vs 15-17 ms, same precision on the hand queries
-(top-10 overlap 0.91). FTS5 is kept for its sixth of the size, its cheap builds and one-row
-updates per phrase; own BM25 is faster per query, and stays in the bench, ready if the p95
-target (30 ms) gets tight on real corpora.
+Ranking is SQLite FTS5 (`unicode61` over the space-joined terms, its Okapi BM25), over at most
+`MAX_SCORED` matches. Our own BM25 over a postings table summed in SQL was measured against it
+on the same terms (`bench/corpus.py --compare-index`, 5,000 synthetic reports, 147,110 phrases,
+two runs on a shared 2-core machine): index 16.3 MB vs 92.9 MB, build 1.4-1.6 s vs 14.8 s,
+suggest p50 10.2-11.6 ms vs 4.9-5.7 ms and p95 16.8-18.0 ms vs 12.8-18.7 ms, same precision on
+the hand queries. FTS5 is kept for its sixth of the size and its cheap builds and one-row
+updates per phrase, which the import pays for; own BM25 stays in the bench.
 """
 
 from __future__ import annotations
@@ -28,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.corpus.index_schema import SCHEMA, SCHEMA_SQL, TABLES
 from drafter.corpus.phrase_writes import PART_CODES, PhraseRows, PhraseWriter, phrase_rows
 from drafter.corpus.phrases import Phrase
 from drafter.corpus.report_table import REPORT_COLUMNS, ReportRecord, ReportTable, ValueRecord
@@ -46,36 +46,13 @@ __all__ = [
 
 COMMON = 0.2
 """Query terms in more than this share of a part's phrases are dropped when rarer ones remain."""
-SCHEMA = "5"
-CACHE_KIB = 32 * 1024
-"""Page cache of the index connection; B-tree inserts into a growing index stay in memory."""
+MAX_SCORED = 4000
+"""Matches a search scores at most: past this, only the most recently stored are ranked.
 
-_TABLES = ("phrase_fts", "bm25_terms", "bm25_postings", "phrase_bands", "phrase_sources", "phrases",
-           "corpus_values", "corpus_reports", "corpus_meta")  # fmt: skip
-_SCHEMA = f"""
-CREATE TABLE corpus_meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE corpus_reports (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, hash TEXT NOT NULL,
-    size INTEGER NOT NULL, county TEXT, year INTEGER, title TEXT, issuer TEXT, imported_at TEXT NOT NULL);
-CREATE INDEX corpus_reports_hash ON corpus_reports (hash);
-CREATE TABLE corpus_values (report_id INTEGER NOT NULL REFERENCES corpus_reports (id) ON DELETE CASCADE,
-    indicator_id TEXT NOT NULL, value REAL NOT NULL, approx INTEGER NOT NULL, part TEXT, text TEXT,
-    PRIMARY KEY (report_id, indicator_id));
-CREATE TABLE phrases (id INTEGER PRIMARY KEY, key TEXT NOT NULL, text TEXT NOT NULL, part TEXT NOT NULL,
-    topic TEXT NOT NULL, heading TEXT NOT NULL, form TEXT NOT NULL, tokens TEXT NOT NULL,
-    length INTEGER NOT NULL, newest INTEGER, sources INTEGER NOT NULL, signature BLOB NOT NULL,
-    grams INTEGER NOT NULL,
-    UNIQUE (part, key));
-CREATE INDEX phrases_shared ON phrases (part, sources DESC, newest DESC);
-CREATE TABLE phrase_sources (phrase_id INTEGER NOT NULL,
-    report_id INTEGER NOT NULL REFERENCES corpus_reports (id) ON DELETE CASCADE,
-    PRIMARY KEY (phrase_id, report_id)) WITHOUT ROWID;
-CREATE INDEX phrase_sources_report ON phrase_sources (report_id);
-CREATE TABLE phrase_bands (band INTEGER NOT NULL, phrase_id INTEGER NOT NULL,
-    PRIMARY KEY (band, phrase_id)) WITHOUT ROWID;
-CREATE VIRTUAL TABLE phrase_fts USING fts5 (tokens, content='phrases', content_rowid='id',
-    tokenize='unicode61');
-INSERT INTO corpus_meta VALUES ('schema', '{SCHEMA}');
-"""
+FTS5 computes BM25 for every match before sorting (about 2 µs each); a query for a word in
+10,000 phrases would take 20 ms, past the 30 ms p95 budget of suggestions with the rest."""
+CACHE_KIB = 64 * 1024
+"""Page cache of the index connection; B-tree inserts into a growing index stay in memory."""
 
 
 @dataclass(frozen=True)
@@ -119,8 +96,8 @@ class CorpusIndex:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.executescript(
                     "BEGIN IMMEDIATE;"
-                    + "".join(f"DROP TABLE IF EXISTS {t};" for t in _TABLES)
-                    + _SCHEMA
+                    + "".join(f"DROP TABLE IF EXISTS {t};" for t in TABLES)
+                    + SCHEMA_SQL
                     + "COMMIT;"
                 )
             self.db.execute(
@@ -250,10 +227,19 @@ class CorpusIndex:
         if not df:
             return []
         match = " OR ".join(f'"{t}"' for t in df if '"' not in t)
-        rows = self.db.execute(
-            "SELECT rowid, -bm25(phrase_fts) FROM phrase_fts WHERE phrase_fts MATCH ? ORDER BY rank LIMIT ?",
-            (match, limit),
-        ).fetchall()
+        if sum(df.values()) <= MAX_SCORED:
+            rows = self.db.execute(
+                "SELECT rowid, -bm25(phrase_fts) FROM phrase_fts WHERE phrase_fts MATCH ?"
+                " ORDER BY rank LIMIT ?",
+                (match, limit),
+            ).fetchall()
+        else:
+            newest = self.db.execute(
+                "SELECT rowid, -bm25(phrase_fts) FROM phrase_fts WHERE phrase_fts MATCH ?"
+                " ORDER BY rowid DESC LIMIT ?",
+                (match, MAX_SCORED),
+            ).fetchall()
+            rows = sorted(newest, key=lambda row: -row[1])[:limit]
         return self._hits(rows)
 
     def _hits(self, rows: list[tuple[int, float]]) -> list[PhraseHit]:

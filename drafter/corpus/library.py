@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import multiprocessing
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -55,9 +56,12 @@ _log = logging.getLogger(__name__)
 BATCH_REPORTS = 128
 """Reports written per index transaction during an import. Each commit writes every page the
 batch touched (phrase keys and MinHash bands land on random B-tree pages), so small batches
-multiply the bytes written; 128 reports hold the write lock for about a second."""
+multiply the bytes written; 128 reports hold the write lock for about a second. Batches
+shrink towards the end of an import, so the workers are not left idle while a last big batch
+is written."""
 TASK_FILES = 4
 """Files an extraction worker takes at a time."""
+WORKER_NICENESS = 10
 
 
 def open_index(workspace: Workspace) -> CorpusIndex:
@@ -141,7 +145,8 @@ def import_paths(
         entries = _entries_of(pending, workspace.catalog, workers)
         for position, item in enumerate(pending):
             batch.append((item, next(entries)))
-            if len(batch) < BATCH_REPORTS and position + 1 < len(pending):
+            remaining = len(pending) - position - 1
+            if remaining and len(batch) < min(BATCH_REPORTS, max(8, remaining // 4)):
                 continue
             stored = time.perf_counter()
             outcomes = _store(workspace, index, batch, touched)
@@ -151,7 +156,11 @@ def import_paths(
             if progress is not None:
                 for outcome in outcomes:
                     progress(outcome)
-        summary.value_years = _record_values(workspace, index, touched)
+        # Years the index knows but the store lacks (an import killed between its index batches
+        # and this step): without this they would stay empty, as their files are now "unchanged".
+        county = workspace.config.county
+        lacking = set(index.values(county)) - set(workspace.store.value_years(county))
+        summary.value_years = _record_values(workspace, index, touched | lacking)
     finally:
         index.close()
     summary.seconds = time.perf_counter() - started
@@ -163,7 +172,8 @@ def _entries_of(
 ) -> Iterator[ReportEntries | str]:
     """Extract files in order, in `count` worker processes when more than one is asked for.
 
-    Workers get `TASK_FILES` files per task, so the catalog is sent once per task.
+    Workers get `TASK_FILES` files per task, so the catalog is sent once per task, and run at
+    a lower priority than this process.
     """
     if count <= 1 or len(pending) < 2:
         yield from (report_entries(item, catalog) for item in pending)
@@ -171,7 +181,9 @@ def _entries_of(
     done = 0
     tasks = [pending[i : i + TASK_FILES] for i in range(0, len(pending), TASK_FILES)]
     try:
-        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn")) as pool:
+        with ProcessPoolExecutor(
+            count, mp_context=multiprocessing.get_context("spawn"), initializer=_lower_priority
+        ) as pool:
             queued = iter(tasks)
             running = deque(
                 pool.submit(entries_of_files, task, catalog) for task in islice(queued, count * 16)
@@ -187,6 +199,15 @@ def _entries_of(
     except (BrokenProcessPool, OSError) as exc:
         _log.warning("extraction workers failed (%s); continuing in this process", exc)
         yield from (report_entries(item, catalog) for item in pending[done:])
+
+
+def _lower_priority() -> None:
+    """Run an extraction worker below the process writing the index (and the TUI).
+
+    The writer is the serial part of an import: when it waits for a core, so does everything.
+    """
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICENESS)
 
 
 def _store(

@@ -34,6 +34,10 @@ KNOWN_KEYS = 1 << 16
 """Phrase keys a writer remembers the ids of (emptied when full)."""
 SHINGLES_CACHE = 2048
 """Candidate keys whose 3-grams a writer remembers (a few kB each)."""
+ESTIMATE_MIN = 10 / 16
+"""Signature agreement a candidate needs before its exact Jaccard is computed. On 1,500
+synthetic reports, of 37,000 candidates agreeing on 8 or 9 of 16 values one was a near-duplicate
+(of 5,200 merged); the check then skips a third of the exact Jaccard computations."""
 MAX_CANDIDATES = 24
 """Near-duplicate candidates checked per new phrase; keeps imports linear on repetitive corpora."""
 PART_CODES = {
@@ -170,21 +174,19 @@ class PhraseWriter:
     ) -> int | None:
         """Id of a stored phrase of the same part this one nearly duplicates, else None.
 
-        Candidates share a MinHash band; those whose 3-gram counts allow Jaccard ≥ 0.8 (it is at
-        most the smaller count over the larger) and whose signatures agree on at least half
-        their values are checked for 3-gram Jaccard ≥ 0.8.
+        Candidates share a MinHash band and have 3-gram counts that allow Jaccard ≥ 0.8 (it is at
+        most the smaller count over the larger); those whose signatures agree on at least
+        `ESTIMATE_MIN` of their values are checked for 3-gram Jaccard ≥ 0.8.
         """
         candidates = self.db.execute(
-            "SELECT DISTINCT p.id, p.key, p.signature, p.grams FROM phrase_bands b CROSS JOIN"
-            f" phrases p ON p.id = b.phrase_id WHERE b.band IN ({_marks(bands)}) AND p.part = ?"
-            f" LIMIT {MAX_CANDIDATES}",
-            (*bands, phrase.part),
+            "SELECT DISTINCT p.id, p.key, p.signature FROM phrase_bands b CROSS JOIN phrases p"
+            f" ON p.id = b.phrase_id WHERE b.band IN ({_marks(bands)}) AND p.part = ?"
+            f" AND 5 * p.grams >= ? AND 4 * p.grams <= ? LIMIT {MAX_CANDIDATES}",
+            (*bands, phrase.part, 4 * size, 5 * size),
         ).fetchall()
         grams: frozenset[str] | None = None
-        for phrase_id, key, other, other_size in candidates:
-            if 5 * min(size, other_size) < 4 * max(size, other_size):
-                continue
-            if estimated_jaccard(signature, signature_of_blob(other)) < 0.5:
+        for phrase_id, key, other in candidates:
+            if estimated_jaccard(signature, signature_of_blob(other)) < ESTIMATE_MIN:
                 continue
             grams = grams or shingles(phrase.key)
             if jaccard(grams, self._shingles(key)) >= JACCARD_MIN:

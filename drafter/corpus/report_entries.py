@@ -86,7 +86,7 @@ class ReportEntries:
 def report_entries(item: ReportFile, catalog: Catalog) -> ReportEntries | str:
     """Extract a report and build its record, values and phrases; a failure gives its message."""
     try:
-        report = extract_report(item.path)
+        report = extract_report(item.path, damage=False)
     except DrafterError as exc:
         return exc.message
     county = report_county(report)

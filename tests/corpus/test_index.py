@@ -201,3 +201,22 @@ def test_a_removed_phrase_can_be_added_again(index):
     add(index, record("b.txt"), phrase(PLAN))
     assert index.counts() == {"reports": 1, "phrases": 1, "sources": 1}
     assert index.search("measures_and_results", ["执法", "监督"], 10)[0].text == PLAN
+
+
+def test_searches_matching_many_phrases_rank_the_newest_ones(index, monkeypatch):
+    monkeypatch.setattr("drafter.corpus.index.MAX_SCORED", 3)
+    filler = [
+        phrase(text)
+        for text in (
+            "行政复议宣传进社区，发放资料讲解申请途径。",
+            "聘请律师参与行政复议听证，提升办案质量。",
+            "行政复议决定书在门户网站依法公开接受监督。",
+            "召开行政复议委员会会议研究疑难复杂案件。",
+            "对行政复议工作人员开展专题业务培训。",
+        )
+    ]
+    add(index, record("a.txt"), *filler, phrase(REVIEW))
+    hits = index.search("measures_and_results", ["行政复议"], 10)
+    assert len(hits) == 3
+    assert hits[0].text == REVIEW
+    assert [h.relevance for h in hits] == sorted((h.relevance for h in hits), reverse=True)

@@ -169,3 +169,17 @@ def test_summary_json_lists_every_file(sample):
     assert data["imported"] == 2 and data["failed"] == 0
     assert {f["status"] for f in data["files"]} == {"imported"}
     assert all(f["county"] == "汀岚县" for f in data["files"])
+
+
+def test_values_come_back_after_an_import_killed_before_recording_them(sample):
+    from drafter.corpus.library import import_bundled
+
+    first = import_bundled(sample)
+    assert first.imported
+    county = sample.config.county
+    expected = sample.store.year_values(county, 2025)
+    assert expected
+    sample.store.set_year_values(county, 2025, {})  # as if killed after the index batch
+    again = import_bundled(sample)
+    assert not again.imported and again.unchanged
+    assert sample.store.year_values(county, 2025) == expected
