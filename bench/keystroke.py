@@ -75,10 +75,10 @@ async def type_and_time(root: Path) -> tuple[list[float], list[float]]:
                     break
                 await asyncio.sleep(0.001)
             latencies.append(arrivals[screen._suggest_serial] - keys[-1])
-            line = editor.document.get_line(editor.cursor_location[0])
+            query = screen.suggestion_query()
             kind = screen.session.kind.part(screen.current_part).kind
             began = time.perf_counter()
-            screen.session.suggest(kind, line[-60:])
+            screen.session.suggest(kind, query)
             direct.append(time.perf_counter() - began)
             await pilot.pause(0.05)
     return latencies, direct

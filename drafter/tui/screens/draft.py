@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 
 from textual import on, work
@@ -35,6 +36,8 @@ from drafter.tui.widgets.save_status import SaveStatus
 AUTOSAVE_DELAY = 0.5
 """Seconds of quiet after an edit before it is saved (a kill loses at most this much typing)."""
 SUGGEST_DELAY = 0.01
+QUERY_CHARS = 30
+"""At most this many characters before the caret make the suggestion query."""
 """Seconds of quiet after a keystroke before suggestions are looked up."""
 
 
@@ -156,14 +159,13 @@ class DraftScreen(Screen[None]):
 
     @on(TextArea.Changed, "#editor")
     def text_changed(self, event: TextArea.Changed) -> None:
+        self.schedule_suggestions()
         text = hide_slot_values(event.text_area.text, self.session.catalog)
         if self.current_part == OPENING_ID:
             self.session.set_opening(text)
         else:
             self.session.set_text(self.current_part, text)
-        self.refresh_parts()
-        self.schedule_save()
-        self.schedule_suggestions()
+        self.schedule_save()  # the part list's character counts refresh with the save
 
     # Suggestions
 
@@ -173,11 +175,12 @@ class DraftScreen(Screen[None]):
         self._suggest_timer = self.set_timer(SUGGEST_DELAY, self.refresh_suggestions)
 
     def suggestion_query(self) -> str | None:
-        """The line being written, as the query; None ranks against the whole part."""
+        """The sentence being written (up to the caret), as the query; None ranks against the part."""
         editor = self.query_one("#editor", TextArea)
-        row = editor.cursor_location[0]
-        line = editor.document.get_line(row).strip() if row < editor.document.line_count else ""
-        return line[-60:] or None
+        row, column = editor.cursor_location
+        line = editor.document.get_line(row)[:column] if row < editor.document.line_count else ""
+        sentence = re.split(r"[。；！？]", line)[-1].strip() or line.strip()
+        return sentence[-QUERY_CHARS:] or None
 
     def refresh_suggestions(self) -> None:
         if self.current_part == OPENING_ID:
@@ -315,6 +318,7 @@ class DraftScreen(Screen[None]):
         self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.action_save)
 
     def action_save(self) -> None:
+        self.refresh_parts()
         if self.session.dirty:
             self.query_one(SaveStatus).state = "saving"
             self.save_in_background()
