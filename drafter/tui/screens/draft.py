@@ -35,7 +35,7 @@ from drafter.tui.widgets.save_status import SaveStatus
 
 AUTOSAVE_DELAY = 0.5
 """Seconds of quiet after an edit before it is saved (a kill loses at most this much typing)."""
-SUGGEST_DELAY = 0.01
+SUGGEST_DELAY = 0.002
 QUERY_CHARS = 30
 """At most this many characters before the caret make the suggestion query."""
 """Seconds of quiet after a keystroke before suggestions are looked up."""
