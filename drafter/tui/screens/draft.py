@@ -36,9 +36,11 @@ from drafter.tui.widgets.save_status import SaveStatus
 AUTOSAVE_DELAY = 0.5
 """Seconds of quiet after an edit before it is saved (a kill loses at most this much typing)."""
 SUGGEST_DELAY = 0.002
+"""Seconds of quiet after a keystroke before suggestions are looked up: coalesces the key events of
+one input-method commit or paste; a lookup still running when the clerk types on is dropped by its
+serial number, so typing never waits for it."""
 QUERY_CHARS = 30
 """At most this many characters before the caret make the suggestion query."""
-"""Seconds of quiet after a keystroke before suggestions are looked up."""
 
 
 def source_label(suggestion) -> str:
