@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.core.models import Catalog, Draft
-from drafter.core.numbers import format_value
-from drafter.core.render import split_slots
+from drafter.core.drafts import plain_values
+from drafter.core.models import Draft
+from drafter.core.render import render_slotted, split_slots
 from drafter.corpus.index import PhraseHit
 from drafter.corpus.library import open_index
 from drafter.corpus.phrases import fill_markers, index_tokens, phrase_key
@@ -96,32 +96,6 @@ def query_terms(workspace: Workspace, draft: Draft, part_kind: str, query: str |
     return terms[-MAX_TERMS:]
 
 
-def render_marked(
-    text: str,
-    values: dict[str, float | None],
-    catalog: Catalog,
-    shown: dict[str, str] | None = None,
-) -> str:
-    """Same output as `render_slotted(text, values, catalog, missing="mark")`, without compiling.
-
-    `render_slotted` compiles a jinja2 template per call (about 5 ms); ten suggestions per
-    keystroke cannot afford that. Tests check both give the same text.
-    """
-    out: list[str] = []
-    for piece in split_slots(text, catalog):
-        if isinstance(piece, str):
-            out.append(piece)
-        else:
-            value = values.get(piece.id)
-            if value is None:
-                out.append(f"【待填：{piece.name}】")
-            else:
-                if piece.id not in shown:
-                    shown[piece.id] = format_value(value, piece)
-                out.append(shown[piece.id])
-    return "".join(out)
-
-
 def _recency(newest: int | None, year: int) -> float:
     if newest is None:
         return 0.0
@@ -164,8 +138,7 @@ def suggest(
         sources = index.sources([h.id for _, h in ranked])
     finally:
         index.close()
-    values: dict[str, float | None] = {k: v.value for k, v in draft.values.items()}
-    shown: dict[str, str] = {}
+    values = plain_values(draft)
     out: list[Suggestion] = []
     for value, hit in ranked:
         text = fill_markers(hit.text, draft.county, draft.year)
@@ -173,7 +146,7 @@ def suggest(
             Suggestion(
                 phrase_id=hit.id,
                 text=text,
-                rendered=render_marked(text, values, workspace.catalog, shown),
+                rendered=render_slotted(text, values, workspace.catalog, missing="mark"),
                 score=value,
                 part=hit.part,
                 topic=hit.topic,

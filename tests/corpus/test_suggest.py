@@ -11,7 +11,7 @@ from drafter.core.render import render_slotted
 from drafter.corpus.index import ReportRecord
 from drafter.corpus.library import import_paths, open_index
 from drafter.corpus.phrases import Phrase, index_tokens, phrase_key
-from drafter.corpus.suggest import render_marked, suggest, suggestion_to_json
+from drafter.corpus.suggest import suggest, suggestion_to_json
 from drafter.workspace import Workspace, WorkspaceConfig
 
 REPO = Path(__file__).resolve().parents[2]
@@ -45,9 +45,6 @@ def test_rendering_matches_render_slotted(sample):
     for s in suggest(sample, draft, "measures_and_results", "执法证件 换发", limit=10):
         values = {k: v.value for k, v in draft.values.items()}
         assert s.rendered == render_slotted(s.text, values, sample.catalog, missing="mark")
-        assert render_marked(s.text, {}, sample.catalog) == render_slotted(
-            s.text, {}, sample.catalog, missing="mark"
-        )
 
 
 def test_phrases_already_in_the_draft_are_left_out(sample):
