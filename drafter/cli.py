@@ -6,12 +6,11 @@ import argparse
 import json
 import logging
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from drafter import paths
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, log_traceback
 
 log = logging.getLogger("drafter")
 
@@ -369,18 +368,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _log_traceback(args: argparse.Namespace | None) -> Path | None:
-    try:
-        root = paths.resolve_workspace(getattr(args, "workspace", None))
-        target = paths.log_file(root)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("a", encoding="utf-8") as fh:
-            fh.write(traceback.format_exc() + "\n")
-        return target
-    except OSError:
-        return None
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `drafter` console script."""
     for stream in (sys.stdout, sys.stderr):
@@ -399,8 +386,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130
-    except Exception:  # the outer edge: log the traceback, show one sentence
-        where = _log_traceback(args)
+    except Exception as exc:  # the outer edge: log the traceback, show one sentence
+        where = log_traceback(paths.resolve_workspace(getattr(args, "workspace", None)), exc)
         hint = f"详细信息已记录到 {where}" if where else "详细信息无法记录"
         print(f"错误：drafter 内部出错（{hint}）：请把该文件发给维护人员。", file=sys.stderr)
         return 70

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import traceback
+from pathlib import Path
+
 
 class DrafterError(Exception):
     """Base of every error drafter raises on purpose; `str(err)` is the sentence shown to the clerk."""
@@ -40,3 +43,20 @@ class ExportError(DrafterError):
 
 class ReadError(DrafterError):
     """A past report could not be read (wrong format, broken file, unknown encoding)."""
+
+
+def log_traceback(root: Path, error: BaseException) -> Path | None:
+    """Append an unexpected error's traceback to the workspace log (never to the screen).
+
+    Returns the log file, or None when it cannot be written.
+    """
+    from drafter.paths import log_file
+
+    target = log_file(root)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("a", encoding="utf-8") as fh:
+            fh.write("".join(traceback.format_exception(error)) + "\n")
+    except OSError:
+        return None
+    return target

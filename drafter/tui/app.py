@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import time
-import traceback
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from drafter import paths
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, log_traceback
 from drafter.tui.messages import ImportFailed, ImportFinished
 from drafter.tui.screens.start import StartScreen, YearChosen
 
@@ -218,18 +217,9 @@ class DrafterApp(App[None]):
         if isinstance(error, DrafterError):
             self.notify(str(error), severity="error", markup=False)
             return
-        _log_error(self.workspace_root, error)
+        if log_traceback(self.workspace_root, error) is None:
+            log.error("cannot write the log file for %r", error)
         self.notify("后台任务出错（详情已记录到工作区的 .drafter/drafter.log）：请重试。", severity="error")
-
-
-def _log_error(root: Path, error: BaseException) -> None:
-    try:
-        target = paths.log_file(root)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("a", encoding="utf-8") as fh:
-            fh.write("".join(traceback.format_exception(error)) + "\n")
-    except OSError:
-        log.exception("cannot write the log file")
 
 
 def make_app(workspace_root: Path) -> DrafterApp:
