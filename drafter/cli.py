@@ -92,13 +92,13 @@ def _draft_summary(ws, draft) -> dict:
 
 def cmd_show(args: argparse.Namespace) -> int:
     ws = _workspace(args)
-    summary = _draft_summary(ws, _draft(ws, args))
+    draft = _draft(ws, args)
+    summary = _draft_summary(ws, draft)
     if args.json:
         _emit(summary)
         return 0
     from drafter.core.compose import part_heading
 
-    draft = _draft(ws, args)
     print(summary["title"])
     for part in summary["parts"]:
         mark = "✓" if part["chars"] else ("✗" if part["required"] else "·")
