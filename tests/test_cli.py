@@ -126,3 +126,15 @@ def test_second_process_is_told_the_workspace_is_busy(sample_workspace, capsys):
     finally:
         holder.close()
     assert run(capsys, "-w", str(sample_workspace), "show")[0] == 0
+
+
+def test_output_piped_into_a_reader_that_stops_early(sample_workspace):
+    with subprocess.Popen(
+        [sys.executable, "-m", "drafter", "-w", str(sample_workspace), "show"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    ) as proc:
+        proc.stdout.readline()
+        proc.stdout.close()  # like `| head -1`
+        err = proc.stderr.read().decode("utf-8")
+        assert proc.wait(timeout=60) == 0
+    assert "内部出错" not in err and "Traceback" not in err
