@@ -16,8 +16,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from drafter import paths
 from drafter.errors import DrafterError, log_traceback
-from drafter.tui.messages import ImportFailed, ImportFinished
-from drafter.tui.screens.start import StartScreen, YearChosen
+from drafter.tui.messages import ImportFailed, ImportFinished, YearChosen
 
 log = logging.getLogger("drafter.tui")
 
@@ -50,11 +49,14 @@ class DrafterApp(App[None]):
     # Opening
 
     def on_mount(self) -> None:
-        from drafter.tui.screens.workspace_form import WorkspaceFormScreen
-        from drafter.workspace import Workspace
-
         if self.is_web:
             self.watch_parent_process()
+        # After the app's start-up batch: a screen pushed inside it has its first frame thrown away.
+        self.call_later(self.open_workspace)
+
+    def open_workspace(self) -> None:
+        from drafter.tui.screens.workspace_form import WorkspaceFormScreen
+        from drafter.workspace import Workspace
 
         if not paths.config_file(self.workspace_root).exists():
             self.push_screen(WorkspaceFormScreen(self.workspace_root), self._workspace_created)
@@ -114,13 +116,23 @@ class DrafterApp(App[None]):
             self.notify(event.message, markup=False)
         for reason in event.failures[:3]:
             self.notify(reason, severity="warning", markup=False)
-        if isinstance(self.screen, StartScreen):
-            self.screen.import_done(self.workspace.default_year())
+        self._tell_start_screen()
 
     @on(ImportFailed)
     def import_failed(self, event: ImportFailed) -> None:
         self.importing = False
         self.notify(event.message, severity="error", markup=False)
+        self._tell_start_screen()
+
+    def breakpoint_class(self) -> str:
+        """The width class Textual gives a screen on its first resize, so that a new screen's first
+        frame already has its final layout (instead of a frame laid out without it)."""
+        width = self.size.width
+        return next((name for least, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True) if width >= least), "")
+
+    def _tell_start_screen(self) -> None:
+        from drafter.tui.screens.start import StartScreen
+
         if isinstance(self.screen, StartScreen):
             self.screen.import_done(self.workspace.default_year())
 
@@ -146,7 +158,7 @@ class DrafterApp(App[None]):
         except DrafterError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        self.draft_screen = DraftScreen(session)
+        self.draft_screen = DraftScreen(session, classes=self.breakpoint_class())
         self._replace_top(self.draft_screen)
 
     @on(YearChosen)
@@ -175,7 +187,10 @@ class DrafterApp(App[None]):
             return
         self._save_open_draft()
         self.draft_screen = None
-        self._replace_top(StartScreen(self.workspace, self.workspace.default_year(), importing=self.importing))
+        from drafter.tui.screens.start import StartScreen
+
+        start = StartScreen(self.workspace, self.workspace.default_year(), importing=self.importing)
+        self._replace_top(start.add_class(self.breakpoint_class()))
 
     def action_help(self) -> None:
         from drafter.tui.screens.help import HelpScreen

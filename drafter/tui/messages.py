@@ -1,4 +1,4 @@
-"""Messages that workers post to the screens."""
+"""Messages that workers post to the screens, and that screens post up to the app."""
 
 from __future__ import annotations
 
@@ -62,3 +62,11 @@ class ImportFinished(Message):
 @dataclass
 class ImportFailed(Message):
     message: str
+
+
+@dataclass
+class YearChosen(Message):
+    """The clerk chose a year to draft (`carry_text`: start each part from last year's text)."""
+
+    year: int
+    carry_text: bool

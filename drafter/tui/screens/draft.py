@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import re
 import threading
@@ -12,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Footer, Header, Input, Static, TextArea
 from textual.widgets.text_area import Selection
 
 from drafter.core.drafts import plain_values
@@ -32,6 +33,7 @@ from drafter.tui.widgets.indicator_table import IndicatorRow, IndicatorTable
 from drafter.tui.widgets.part_list import OPENING_ID, PartEntry, PartList
 from drafter.tui.widgets.phrase_list import PhraseEntry, PhraseList
 from drafter.tui.widgets.save_status import SaveStatus
+from drafter.tui.widgets.side_panel import SidePanel
 
 AUTOSAVE_DELAY = 0.5
 """Seconds of quiet after an edit before it is saved (a kill loses at most this much typing)."""
@@ -56,6 +58,7 @@ def source_label(suggestion) -> str:
 class DraftScreen(Screen[None]):
     """Edit one draft; every change is saved automatically."""
 
+    AUTO_FOCUS = "#editor"
     BINDINGS = [
         Binding("ctrl+o", "export", "导出", id="export"),
         Binding("ctrl+r", "review", "审查预览", id="review"),
@@ -67,43 +70,59 @@ class DraftScreen(Screen[None]):
         Binding("f3", "history", "历史版本", show=False, id="history"),
     ]
 
-    def __init__(self, session: DraftSession) -> None:
-        super().__init__()
+    def __init__(self, session: DraftSession, classes: str | None = None) -> None:
+        super().__init__(classes=classes)
         self.session = session
         self.current_part: str = OPENING_ID
         self._save_timer: Timer | None = None
         self._suggest_timer: Timer | None = None
         self._suggest_serial = 0
         self._save_lock = threading.Lock()
+        self._side: SidePanel | None = None
+        """Indicators and suggestions; mounted just after the first frame (see `side_panel`)."""
+        self._side_lock = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
+        # Built with the opening's content, so the first frame is the finished screen.
+        draft = self.session.draft
+        self.title = draft.title
+        self.sub_title = f"{draft.county} · {draft.year}年度"
         yield Header(icon="≡")
         with Horizontal(id="main"):
-            yield PartList(id="parts")
+            parts = PartList(self.part_entries(), id="parts")
+            parts.border_title = "报告结构"
+            yield parts
             with Vertical(id="editor-pane"):
-                yield Static("", id="part-title", markup=False)
-                yield TextArea("", id="editor", soft_wrap=True, tab_behavior="focus")
-                yield GuidancePanel(id="guidance")
-            with TabbedContent(id="side", initial="tab-indicators"):
-                with TabPane("指标", id="tab-indicators"):
-                    yield Input(placeholder="筛选指标，如：复议", id="indicator-filter", compact=True)
-                    yield IndicatorTable(id="indicators")
-                with TabPane("建议", id="tab-suggestions"):
-                    yield PhraseList(id="phrases")
+                yield Static(draft.title, id="part-title", markup=False)
+                yield TextArea(self.shown(draft.opening), id="editor", soft_wrap=True, tab_behavior="focus")
+                yield GuidancePanel(None, id="guidance")
+            with Vertical(id="side"):
+                yield Static("正在载入指标…", classes="empty-note")
         with Horizontal(id="statusbar"):
             yield SaveStatus(id="save-status")
             yield Static("", id="export-path", markup=False)
         yield Footer()
 
-    async def on_mount(self) -> None:
-        draft = self.session.draft
-        self.title = draft.title
-        self.sub_title = f"{draft.county} · {draft.year}年度"
-        self.query_one(PartList).border_title = "报告结构"
-        self.refresh_parts()
-        await self.show_part(OPENING_ID)
+    def on_mount(self) -> None:
         self.query_one(PartList).highlighted = 0
-        self.query_one("#editor", TextArea).focus()
+        self.call_after_refresh(self.sync_ime_cursor)
+        self.call_after_refresh(self.side_panel)
+
+    async def side_panel(self) -> SidePanel:
+        """The side panel, mounted on first use or just after the first frame.
+
+        The tabs, the table and the phrase list are a third of the screen's start-up work;
+        mounting them once the text is on the terminal shows the clerk the draft sooner.
+        """
+        async with self._side_lock:
+            if self._side is None:
+                slot = self.query_one("#side")
+                await slot.remove_children()
+                side = SidePanel()
+                await slot.mount(side)
+                self._side = side
+                self.show_side(self.current_part)
+        return self._side
 
     # Parts
 
@@ -133,13 +152,19 @@ class DraftScreen(Screen[None]):
         heading = draft.title if spec is None else part_heading(draft, self.session.kind, part_id)
         self.query_one("#part-title", Static).update(heading)
         self.query_one(GuidancePanel).show(spec)
+        self.show_side(part_id)
+        self.call_after_refresh(self.sync_ime_cursor)
+
+    def show_side(self, part_id: str) -> None:
+        """Show a part's indicators and look up its suggestions (once the side panel is there)."""
+        if self._side is None:
+            return
         indicators = self.query_one(IndicatorTable)
         indicators.filter_text = self.query_one("#indicator-filter", Input).value
         indicators.show_rows(self.indicator_rows(part_id))
         self.refresh_indicator_title()
         self.query_one(PhraseList).show_note("正在查找往年报告中的相关表述…")
         self.schedule_suggestions()
-        self.call_after_refresh(self.sync_ime_cursor)
 
     def sync_ime_cursor(self) -> None:
         """Put the terminal cursor back on the focused caret after a layout change.
@@ -185,6 +210,8 @@ class DraftScreen(Screen[None]):
         return sentence[-QUERY_CHARS:] or None
 
     def refresh_suggestions(self) -> None:
+        if self._side is None:
+            return
         if self.current_part == OPENING_ID:
             self.query_one(PhraseList).show_note("开头段落没有建议；请选择报告的某一部分。")
             return
@@ -205,7 +232,7 @@ class DraftScreen(Screen[None]):
 
     @on(SuggestionsReady)
     def suggestions_ready(self, event: SuggestionsReady) -> None:
-        if event.serial != self._suggest_serial:
+        if event.serial != self._suggest_serial or self._side is None:
             return  # typed on since: a newer lookup is coming
         phrases = self.query_one(PhraseList)
         if event.error:
@@ -213,9 +240,8 @@ class DraftScreen(Screen[None]):
         else:
             phrases.show_entries(event.entries)
 
-    def action_suggestions(self) -> None:
-        self.query_one(TabbedContent).active = "tab-suggestions"
-        self.query_one(PhraseList).focus()
+    async def action_suggestions(self) -> None:
+        (await self.side_panel()).show_suggestions_tab()
 
     @on(PhraseList.PhraseChosen)
     def phrase_chosen(self, event: PhraseList.PhraseChosen) -> None:
@@ -238,8 +264,9 @@ class DraftScreen(Screen[None]):
         ]
 
     def refresh_indicators(self) -> None:
-        self.query_one(IndicatorTable).update_rows(self.indicator_rows(self.current_part))
-        self.refresh_indicator_title()
+        if self._side is not None:
+            self.query_one(IndicatorTable).update_rows(self.indicator_rows(self.current_part))
+            self.refresh_indicator_title()
         self.refresh_editor_values()
 
     def shown(self, stored: str) -> str:
@@ -414,6 +441,7 @@ class DraftScreen(Screen[None]):
         with parts.prevent(PartList.PartChosen):
             parts.highlighted = index
         if jump.indicator_id is not None:
+            await self.side_panel()
             indicators = self.query_one(IndicatorTable)
             indicators.move_to(jump.indicator_id)
             indicators.query_one("DataTable").focus()

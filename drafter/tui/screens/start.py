@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, DataTable, Footer, Header, Static
 
+from drafter.tui.messages import YearChosen
 from drafter.workspace import Workspace, YearRow
-
-
-@dataclass
-class YearChosen(Message):
-    """The clerk chose a year to draft (`carry_text`: start each part from last year's text)."""
-
-    year: int
-    carry_text: bool
 
 
 def describe_row(row: YearRow) -> tuple[str, str, str, str]:

@@ -19,8 +19,8 @@ def guidance_text(spec: PartSpec | None) -> str:
 class GuidancePanel(Static):
     """Plain text (never markup) guidance for a part."""
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__("", markup=False, **kwargs)
+    def __init__(self, spec: PartSpec | None, **kwargs) -> None:
+        super().__init__(guidance_text(spec), markup=False, **kwargs)
         self.border_title = "写作指引"
 
     def show(self, spec: PartSpec | None) -> None:

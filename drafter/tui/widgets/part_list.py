@@ -40,6 +40,9 @@ class PartList(OptionList):
         def control(self) -> PartList:
             return self.part_list
 
+    def __init__(self, entries: list[PartEntry], **kwargs) -> None:
+        super().__init__(*[Option(entry_prompt(e), id=e.part_id) for e in entries], **kwargs)
+
     def set_entries(self, entries: list[PartEntry]) -> None:
         """Show or refresh the entries (attributes down)."""
         if self.option_count != len(entries):
