@@ -106,7 +106,7 @@ class DraftScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(PartList).highlighted = 0
         self.call_after_refresh(self.sync_ime_cursor)
-        self.call_after_refresh(self.side_panel)
+        self.call_later(self.side_panel)  # queued behind the refresh that paints the first frame
 
     async def side_panel(self) -> SidePanel:
         """The side panel, mounted on first use or just after the first frame.
@@ -121,7 +121,8 @@ class DraftScreen(Screen[None]):
                 side = SidePanel()
                 await slot.mount(side)
                 self._side = side
-                self.show_side(self.current_part)
+                if side.is_attached:  # not when the app quit while it was mounting
+                    self.show_side(self.current_part)
         return self._side
 
     # Parts
