@@ -7,13 +7,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from drafter.core.models import PartKind
 from drafter.corpus.clean import Damage, find_damage
 from drafter.corpus.indicator_ids import default_matcher
-from drafter.corpus.indicators import find_figures, json_number
+from drafter.corpus.indicators import Figure, find_figures, json_number
 from drafter.corpus.read import SourceText, read_report
 from drafter.corpus.structure import ReportStructure, parse_report
 
@@ -21,19 +21,12 @@ _TARGET_WORDS = re.compile(r"力争|确保|目标|争取|预计|计划|拟|将|�
 
 
 @dataclass(frozen=True)
-class IndicatorMention:
-    """One indicator figure of a report, located and identified."""
+class IndicatorMention(Figure):
+    """One indicator figure of a report, located and identified.
 
-    name: str
-    """The thing counted, e.g. `办结行政复议案件`."""
-    value: float
-    unit: str
-    approx: bool
-    """Written as approximate (余, 多, 近, 约, 超, 逾, 以上)."""
-    text: str
-    """The words matched, e.g. `办结行政复议案件189件`."""
-    span: tuple[int, int]
-    """Span of `text` in `structure.clean.text`."""
+    `span` is in `structure.clean.text`; `approx` means written as approximate (余, 多, 近, 约, …).
+    """
+
     original_span: tuple[int, int]
     """The same span in the text as read."""
     section: PartKind | None
@@ -115,12 +108,7 @@ def _mentions(structure: ReportStructure) -> list[IndicatorMention]:
         )
         mentions.append(
             IndicatorMention(
-                name=figure.name,
-                value=figure.value,
-                unit=figure.unit,
-                approx=figure.approx,
-                text=figure.text,
-                span=figure.span,
+                *(getattr(figure, f.name) for f in fields(Figure)),
                 original_span=structure.clean.to_original(*figure.span),
                 section=kind,
                 section_index=position[id(section)] if section is not None else None,
