@@ -22,14 +22,8 @@ import pytest
 from aiohttp.test_utils import make_mocked_request
 
 from drafter.errors import DrafterError, WorkspaceError
-from drafter.serve import (
-    access_problem,
-    app_command,
-    end_process_tree,
-    is_loopback,
-    required_token,
-    serve,
-)
+from drafter.serve import app_command, end_process_tree, serve
+from drafter.serve_access import access_problem, is_loopback, required_token
 
 POSIX = os.name == "posix"
 SERVER_CODE = (
