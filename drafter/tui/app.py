@@ -142,6 +142,7 @@ class DrafterApp(App[None]):
         self._replace_top(MessageScreen(message))
 
     def _replace_top(self, screen: Screen) -> None:
+        screen.add_class(self.breakpoint_class())
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -158,7 +159,7 @@ class DrafterApp(App[None]):
         except DrafterError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        self.draft_screen = DraftScreen(session, classes=self.breakpoint_class())
+        self.draft_screen = DraftScreen(session)
         self._replace_top(self.draft_screen)
 
     @on(YearChosen)
@@ -189,8 +190,7 @@ class DrafterApp(App[None]):
         self.draft_screen = None
         from drafter.tui.screens.start import StartScreen
 
-        start = StartScreen(self.workspace, self.workspace.default_year(), importing=self.importing)
-        self._replace_top(start.add_class(self.breakpoint_class()))
+        self._replace_top(StartScreen(self.workspace, self.workspace.default_year(), importing=self.importing))
 
     def action_help(self) -> None:
         from drafter.tui.screens.help import HelpScreen

@@ -25,7 +25,7 @@ def drafted_workspace(sample_workspace: Path) -> Path:
 async def push_new_draft_screen(app, pilot) -> DraftScreen:
     """Push a second drafting screen and return at once: its side panel is not mounted yet."""
     await pilot.pause()
-    screen = DraftScreen(app.draft_screen.session, classes=app.breakpoint_class())
+    screen = DraftScreen(app.draft_screen.session).add_class(app.breakpoint_class())
     await app.push_screen(screen)
     return screen
 
@@ -35,7 +35,7 @@ async def test_draft_screen_has_its_width_class_before_the_first_frame(drafted_w
     app = make_app(drafted_workspace)
     async with app.run_test(size=(width, 30)) as pilot:
         await pilot.pause()
-        screen = DraftScreen(app.draft_screen.session, classes=app.breakpoint_class())
+        screen = DraftScreen(app.draft_screen.session).add_class(app.breakpoint_class())
         assert expected in screen.classes  # not yet mounted, never resized
         assert expected in app.screen.classes
 

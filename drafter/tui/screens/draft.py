@@ -70,8 +70,8 @@ class DraftScreen(Screen[None]):
         Binding("f3", "history", "历史版本", show=False, id="history"),
     ]
 
-    def __init__(self, session: DraftSession, classes: str | None = None) -> None:
-        super().__init__(classes=classes)
+    def __init__(self, session: DraftSession) -> None:
+        super().__init__()
         self.session = session
         self.current_part: str = OPENING_ID
         self._save_timer: Timer | None = None
@@ -93,8 +93,8 @@ class DraftScreen(Screen[None]):
             parts.border_title = "报告结构"
             yield parts
             with Vertical(id="editor-pane"):
-                yield Static(draft.title, id="part-title", markup=False)
-                yield TextArea(self.shown(draft.opening), id="editor", soft_wrap=True, tab_behavior="focus")
+                yield Static(self.heading(OPENING_ID), id="part-title", markup=False)
+                yield TextArea(self.shown(self.stored_text(OPENING_ID)), id="editor", soft_wrap=True, tab_behavior="focus")
                 yield GuidancePanel(None, id="guidance")
             with Vertical(id="side"):
                 yield Static("正在载入指标…", classes="empty-note")
@@ -140,19 +140,25 @@ class DraftScreen(Screen[None]):
     def refresh_parts(self) -> None:
         self.query_one(PartList).set_entries(self.part_entries())
 
-    async def show_part(self, part_id: str) -> None:
-        self.current_part = part_id
-        draft = self.session.draft
-        editor = self.query_one("#editor", TextArea)
-        spec = None if part_id == OPENING_ID else self.session.kind.part(part_id)
-        text = draft.opening if spec is None else draft.parts.get(part_id, "")
-        with editor.prevent(TextArea.Changed):
-            editor.load_text(self.shown(text))
+    def heading(self, part_id: str) -> str:
+        """The heading shown above a part's text (the report's title for the opening)."""
+        if part_id == OPENING_ID:
+            return self.session.draft.title
         from drafter.core.compose import part_heading
 
-        heading = draft.title if spec is None else part_heading(draft, self.session.kind, part_id)
-        self.query_one("#part-title", Static).update(heading)
-        self.query_one(GuidancePanel).show(spec)
+        return part_heading(self.session.draft, self.session.kind, part_id)
+
+    def stored_text(self, part_id: str) -> str:
+        draft = self.session.draft
+        return draft.opening if part_id == OPENING_ID else draft.parts.get(part_id, "")
+
+    async def show_part(self, part_id: str) -> None:
+        self.current_part = part_id
+        editor = self.query_one("#editor", TextArea)
+        with editor.prevent(TextArea.Changed):
+            editor.load_text(self.shown(self.stored_text(part_id)))
+        self.query_one("#part-title", Static).update(self.heading(part_id))
+        self.query_one(GuidancePanel).show(None if part_id == OPENING_ID else self.session.kind.part(part_id))
         self.show_side(part_id)
         self.call_after_refresh(self.sync_ime_cursor)
 
@@ -233,7 +239,7 @@ class DraftScreen(Screen[None]):
 
     @on(SuggestionsReady)
     def suggestions_ready(self, event: SuggestionsReady) -> None:
-        if event.serial != self._suggest_serial or self._side is None:
+        if event.serial != self._suggest_serial:
             return  # typed on since: a newer lookup is coming
         phrases = self.query_one(PhraseList)
         if event.error:
@@ -275,8 +281,7 @@ class DraftScreen(Screen[None]):
         return show_slot_values(stored, plain_values(self.session.draft), self.session.catalog)
 
     def current_stored_text(self) -> str:
-        draft = self.session.draft
-        return draft.opening if self.current_part == OPENING_ID else draft.parts.get(self.current_part, "")
+        return self.stored_text(self.current_part)
 
     def refresh_editor_values(self) -> None:
         """Show changed indicator values in the slots of the text being edited (the caret stays)."""

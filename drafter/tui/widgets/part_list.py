@@ -28,6 +28,10 @@ def entry_prompt(entry: PartEntry) -> str:
     return f"{mark}{entry.label}\n  {entry.chars}字{suffix}"
 
 
+def options(entries: list[PartEntry]) -> list[Option]:
+    return [Option(entry_prompt(e), id=e.part_id) for e in entries]
+
+
 class PartList(OptionList):
     """Lists parts; posts `PartList.PartChosen` when the highlight moves to another part."""
 
@@ -41,13 +45,13 @@ class PartList(OptionList):
             return self.part_list
 
     def __init__(self, entries: list[PartEntry], **kwargs) -> None:
-        super().__init__(*[Option(entry_prompt(e), id=e.part_id) for e in entries], **kwargs)
+        super().__init__(*options(entries), **kwargs)
 
     def set_entries(self, entries: list[PartEntry]) -> None:
         """Show or refresh the entries (attributes down)."""
         if self.option_count != len(entries):
             self.clear_options()
-            self.add_options([Option(entry_prompt(e), id=e.part_id) for e in entries])
+            self.add_options(options(entries))
             return
         for entry in entries:
             self.replace_option_prompt(entry.part_id, entry_prompt(entry))
